@@ -1,0 +1,64 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Espace: an open-source data space.
+///
+/// Modules are layered bottom-up (see docs/ARCHITECTURE.md); each depends only on the
+/// layers below it. The semantic core (JSON, RDF, JSON-LD, canonicalization) does no I/O
+/// and depends on no networking package, so its tests build fast.
+let package = Package(
+    name: "Espace",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "espace", targets: ["EspaceCLI"]),
+        .library(name: "EspaceJSON", targets: ["EspaceJSON"]),
+        .library(name: "EspaceRDF", targets: ["EspaceRDF"]),
+        .library(name: "EspaceRDFCanon", targets: ["EspaceRDFCanon"]),
+        .library(name: "EspaceJSONLD", targets: ["EspaceJSONLD"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+    ],
+    targets: [
+        // Layer 1: semantic core (pure, no I/O).
+        .target(
+            name: "EspaceJSON",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        .target(name: "EspaceRDF"),
+        .target(
+            name: "EspaceRDFCanon",
+            dependencies: ["EspaceRDF", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "EspaceJSONLD",
+            dependencies: ["EspaceJSON", "EspaceRDF"],
+            resources: [.copy("Contexts")]
+        ),
+        // Conformance runners for the official suites (reads files: used by the CLI and tests).
+        .target(
+            name: "EspaceConformance",
+            dependencies: ["EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD"]
+        ),
+        // Layer 6: the `espace` command-line tool.
+        .executableTarget(
+            name: "EspaceCLI",
+            dependencies: [
+                "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceConformance",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "EspaceJSONTests", dependencies: ["EspaceJSON"]),
+        .testTarget(name: "EspaceRDFTests", dependencies: ["EspaceRDF"]),
+        .testTarget(name: "EspaceRDFCanonTests", dependencies: ["EspaceRDFCanon", "EspaceRDF"]),
+        .testTarget(name: "EspaceJSONLDTests", dependencies: ["EspaceJSONLD", "EspaceJSON", "EspaceRDF"]),
+        .testTarget(
+            name: "EspaceConformanceTests",
+            dependencies: ["EspaceConformance", "EspaceJSONLD", "EspaceRDFCanon"]
+        ),
+        .testTarget(name: "EspaceCLITests", dependencies: ["EspaceCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

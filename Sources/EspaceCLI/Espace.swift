@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Espace: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "espace",
+        abstract: "Espace: an open-source data space node and toolkit.",
+        subcommands: []
+    )
+}

@@ -1,0 +1,48 @@
+import EspaceJSON
+
+/// Options of the JSON-LD API (JSON-LD 1.1 API §9.4.3 JsonLdOptions).
+public struct JSONLDOptions: Sendable {
+    /// The base IRI to use when expanding or compacting the document.
+    public var base: String?
+    /// Whether compaction replaces one-element arrays by their element.
+    public var compactArrays: Bool = true
+    /// Whether compaction makes IRIs relative to the base.
+    public var compactToRelative: Bool = true
+    /// The loader for remote documents and contexts.
+    public var documentLoader: (any DocumentLoader)?
+    /// A context to apply before the document's own (expansion only).
+    public var expandContext: JSONValue?
+    /// Extract all JSON-LD script elements (HTML input).
+    public var extractAllScripts: Bool = false
+    /// Frame expansion mode (only used by framing; not implemented).
+    public var frameExpansion: Bool = false
+    /// Compaction: order members by key.
+    public var ordered: Bool = false
+    /// `json-ld-1.0` or `json-ld-1.1`.
+    public var processingMode: ProcessingMode = .jsonLD11
+    /// toRdf: allow blank nodes as predicates.
+    public var produceGeneralizedRdf: Bool = false
+    /// toRdf/fromRdf: `i18n-datatype` or `compound-literal`, or nil.
+    public var rdfDirection: String?
+    /// fromRdf: turn xsd:boolean/integer/double literals into native JSON values.
+    public var useNativeTypes: Bool = false
+    /// fromRdf: keep rdf:type as a property instead of `@type`.
+    public var useRdfType: Bool = false
+    /// Bounds on work, so hostile input fails instead of hanging.
+    public var limits: JSONLDLimits = JSONLDLimits()
+
+    public init() {}
+}
+
+/// Bounds on JSON-LD processing work.
+public struct JSONLDLimits: Sendable {
+    /// Maximum number of remote contexts loaded while processing one document
+    /// (the spec's `context overflow` guard against recursive inclusion).
+    public var maxRemoteContexts: Int = 64
+    /// Maximum nesting depth of elements processed.
+    public var maxDepth: Int = 512
+    /// Maximum number of nodes/quads produced.
+    public var maxOutputItems: Int = 10_000_000
+
+    public init() {}
+}

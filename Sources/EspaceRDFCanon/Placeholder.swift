@@ -1,0 +1,2 @@
+/// RDF Dataset Canonicalization (RDFC-1.0).
+public enum RDFCanonPlaceholder {}
