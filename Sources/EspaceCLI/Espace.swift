@@ -5,6 +5,6 @@ struct Espace: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "espace",
         abstract: "Espace: an open-source data space node and toolkit.",
-        subcommands: []
+        subcommands: [RDFCommand.self, ConformanceCommand.self]
     )
 }
