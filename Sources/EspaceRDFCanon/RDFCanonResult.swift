@@ -12,6 +12,9 @@ public struct RDFCanonResult: Sendable {
     public let issuedOrder: [String]
     /// How often Hash N-Degree Quads ran.
     public let hashNDegreeCalls: Int
+    /// The work spent, as counted against `RDFCanonicalizer.maxWork`: Hash N-Degree Quads
+    /// calls plus permutations examined.
+    public let work: Int
 
     /// The canonical statements (blank nodes relabelled), in canonical order.
     public var quads: [Quad] {

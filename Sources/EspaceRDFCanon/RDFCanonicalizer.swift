@@ -62,7 +62,8 @@ public struct RDFCanonicalizer: Sendable {
             nquads: state.canonicalNQuads(),
             issuedIdentifiers: map,
             issuedOrder: order,
-            hashNDegreeCalls: state.calls
+            hashNDegreeCalls: state.calls,
+            work: state.work
         )
     }
 }
