@@ -1,0 +1,53 @@
+import ArgumentParser
+import EspaceConformance
+import Foundation
+
+/// `espace conformance jsonld DIR`: runs the W3C JSON-LD 1.1 API test suite.
+struct ConformanceJSONLDCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jsonld",
+        abstract: "Run the W3C JSON-LD 1.1 API test suite (expand, compact, flatten, toRdf, fromRdf, remote-doc, html).")
+
+    @Argument(help: "The suite's tests folder (e.g. ../shared/conformance/json-ld-api/tests).")
+    var directory: String
+
+    @Option(name: .long, help: "Write an EARL report (Turtle) to this file.")
+    var earl: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Run only these manifests (expand compact flatten toRdf fromRdf remote-doc html).")
+    var manifest: [String] = []
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Run only tests whose id ends with one of these (e.g. expand-manifest#t0001).")
+    var only: [String] = []
+
+    @Flag(name: .long, help: "Print every failed or skipped test with its reason.")
+    var verbose = false
+
+    func run() throws {
+        let suite = JSONLDSuite(directory: directory)
+        let report = suite.run(manifests: manifest.isEmpty ? JSONLDSuite.manifests : manifest, only: only)
+        try ConformanceOutput.print(report, earl: earl, verbose: verbose)
+    }
+}
+
+/// Shared printing of a conformance report: per-category lines, details, the final
+/// count line, an optional EARL file, and a failing exit code when a test failed.
+enum ConformanceOutput {
+    static func print(_ report: ConformanceReport, earl: String?, verbose: Bool) throws {
+        if verbose {
+            for result in report.results {
+                switch result.outcome {
+                case .failed(let why): Swift.print("FAIL \(result.id) \(result.name)\n  \(why)")
+                case .skipped(let why): Swift.print("SKIP \(result.id): \(why)")
+                case .passed: break
+                }
+            }
+        }
+        Swift.print(report.summary)
+        if let earl {
+            let date = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+            try report.earl(version: EspaceVersion.current, date: date).write(toFile: earl, atomically: true, encoding: .utf8)
+        }
+        if report.counts.failed > 0 { throw ExitCode(1) }
+    }
+}
