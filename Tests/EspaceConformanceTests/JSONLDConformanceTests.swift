@@ -17,12 +17,8 @@ struct JSONLDConformanceTests {
 
     static let expectations: [Expectation] = [
         Expectation(manifest: "expand", passed: 376, skipped: 9),
-        Expectation(
-            manifest: "toRdf", passed: 455, skipped: 11,
-            knownFailures: [
-                "toRdf-manifest#te075":
-                    "the expected output is generalized RDF (a blank node predicate), which the N-Quads parser rejects"
-            ]),
+        Expectation(manifest: "toRdf", passed: 456, skipped: 11),
+        Expectation(manifest: "remote-doc", passed: 18, skipped: 0),
     ]
 
     @Test(arguments: expectations)
