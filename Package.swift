@@ -34,8 +34,7 @@ let package = Package(
         ),
         .target(
             name: "EspaceJSONLD",
-            dependencies: ["EspaceJSON", "EspaceRDF"],
-            resources: [.copy("Contexts")]
+            dependencies: ["EspaceJSON", "EspaceRDF"]
         ),
         // Conformance runners for the official suites (reads files: used by the CLI and tests).
         .target(

@@ -1,10 +1,14 @@
 import ArgumentParser
 
 @main
-struct Espace: AsyncParsableCommand {
+struct Espace: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "espace",
         abstract: "Espace: an open-source data space node and toolkit.",
-        subcommands: []
+        version: EspaceVersion.current,
+        subcommands: [
+            RDFCommand.self,
+            ConformanceCommand.self,
+        ]
     )
 }

@@ -5,10 +5,13 @@ import Synchronization
 /// a per-call cache and the `context overflow` guard.
 public final class ContextResolver: Sendable {
     public let options: JSONLDOptions
+    /// Processed contexts: the options' shared cache, or one for this call.
+    let processedContexts: ProcessedContextCache
     private let loaded = Mutex<[String: RemoteDocument]>([:])
 
     public init(options: JSONLDOptions) {
         self.options = options
+        self.processedContexts = options.contextCache ?? ProcessedContextCache()
     }
 
     /// Loads the context document at `url` (already resolved against the base).

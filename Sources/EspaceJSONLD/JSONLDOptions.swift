@@ -28,6 +28,9 @@ public struct JSONLDOptions: Sendable {
     public var useNativeTypes: Bool = false
     /// fromRdf: keep rdf:type as a property instead of `@type`.
     public var useRdfType: Bool = false
+    /// A cache of processed contexts shared across calls that use the same document
+    /// loader (for example by a verifier handling many credentials); nil for a per-call cache.
+    public var contextCache: ProcessedContextCache?
     /// Bounds on work, so hostile input fails instead of hanging.
     public var limits: JSONLDLimits = JSONLDLimits()
 
