@@ -150,6 +150,11 @@ public struct JSONLDSuite {
         if types.contains("jld:HtmlTest") || entry.input.hasSuffix(".html") {
             return .skipped("HTML script extraction is not implemented yet")
         }
+        if let outcome = try executeCompactionFamily(
+            entry, types: types, inputURL: inputURL, options: options, loader: loader)
+        {
+            return outcome
+        }
         let remote = try loader.loadDocument(inputURL)
         if types.contains("jld:ExpandTest") {
             let result = try JSONLD.expand(

@@ -53,17 +53,23 @@ enum FlatteningAlgorithm {
 
 extension JSONLD {
     /// Flattens `input` (JSON-LD 1.1 API `flatten()`): expands it, collects every node's
-    /// values at the top level, and compacts the result with `context` when it is not nil.
+    /// values at the top level (named graphs under their graph node's `@graph`), and
+    /// compacts the result with `context` when it is neither nil nor null.
+    ///
+    /// `documentURL` and `contextURL` are as for `expand(_:documentURL:contextURL:options:)`.
     public static func flatten(
-        _ input: JSONValue, context: JSONValue? = nil, options: JSONLDOptions = JSONLDOptions()
+        _ input: JSONValue, context: JSONValue? = nil, documentURL: String? = nil, contextURL: String? = nil,
+        options: JSONLDOptions = JSONLDOptions()
     ) throws(JSONLDError) -> JSONValue {
         var expandOptions = options
         expandOptions.ordered = false
-        let expanded = try expand(input, options: expandOptions)
+        let resolver = ContextResolver(options: expandOptions)
+        let expanded = try expand(input, documentURL: documentURL, contextURL: contextURL, resolver: resolver)
         var generator = BlankNodeIdentifierGenerator()
         let flattened = try FlatteningAlgorithm.flatten(
             .array(expanded), ordered: options.ordered, options: options, generator: &generator)
         guard let context, !context.isNull else { return .array(flattened) }
-        return try compactExpanded(flattened, context: context, options: options)
+        return try compactExpanded(
+            flattened, context: context, documentURL: documentURL, options: options, resolver: resolver)
     }
 }
