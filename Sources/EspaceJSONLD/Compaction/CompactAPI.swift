@@ -47,7 +47,13 @@ extension JSONLD {
             }
         }
         guard case .object(let body) = compacted else { return compacted }
-        guard !localContext.isNull else { return compacted }
+        // A null or empty context adds nothing worth an @context entry.
+        switch localContext {
+        case .null: return compacted
+        case .object(let o) where o.isEmpty: return compacted
+        case .array(let a) where a.isEmpty: return compacted
+        default: break
+        }
         var output = JSONObject(minimumCapacity: body.count + 1)
         output["@context"] = localContext
         for (key, value) in body { output[key] = value }

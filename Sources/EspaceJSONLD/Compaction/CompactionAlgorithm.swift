@@ -45,8 +45,10 @@ extension Compactor {
         {
             activeContext = previous.value
         }
-        // Step 6: property-scoped context.
-        if let definition = activeContext.definition(of: activeProperty), definition.hasContext {
+        // Step 6: property-scoped context. The term is looked up in the context the
+        // property was compacted with (before step 5), as in expansion: a property defined
+        // by a type-scoped context keeps its scoped context for its values.
+        if let definition = initialContext.definition(of: activeProperty), definition.hasContext {
             activeContext = try ContextProcessing.process(
                 active: activeContext, local: definition.context ?? .null, baseURL: definition.baseURL,
                 resolver: resolver, overrideProtected: true)
@@ -290,7 +292,10 @@ extension Compactor {
             mapKey = itemObject?["@index"]?.stringValue
         } else if mapContainer == "@index" {
             let expandedIndexKey = activeContext.expandIRI(indexKey, vocab: true) ?? indexKey
-            containerKey = try compactIRI(expandedIndexKey, in: activeContext)
+            // Compact with the item's value for that property, as the item's own entry
+            // was compacted, so the key found is the one in the compacted item.
+            let indexValue = itemObject?[expandedIndexKey]?.asArray.first
+            containerKey = try compactIRI(expandedIndexKey, in: activeContext, value: indexValue)
             if case .object(var compactedObject) = compactedItem, let values = compactedObject[containerKey] {
                 let all = values.asArray
                 if let first = all.first?.stringValue {

@@ -95,34 +95,38 @@ struct RDFToJSONLDSerializer {
                     }
                 }
             }
-            // Lists.
+            // Lists: find every list first, then build them, so that a list nested in
+            // another is built whichever rdf:nil is met first.
             guard let usages = nilUsages[name] else { continue }
+            var listHeads: [ValueKey: [String]] = [:]
             var removed: Set<String> = []
             for usage in usages {
                 var nodeID = usage.node
                 var property = usage.property
                 var head = usage
-                var list: [JSONValue] = []
                 var listNodes: [String] = []
                 while property == Vocabulary.rdfRest, nodeID.isBlankNodeIdentifier,
                     let once = referencedOnce[nodeID], let nodeUsage = once,
-                    let node = graphMap.graphs[head.graph]?[nodeID], Self.isWellFormedListNode(node)
+                    let node = graphMap.graphs[name]?[nodeID], Self.isWellFormedListNode(node)
                 {
-                    list.append(node[Vocabulary.rdfFirst][0])
                     listNodes.append(nodeID)
                     nodeID = nodeUsage.node
                     property = nodeUsage.property
                     head = nodeUsage
                     if !nodeID.isBlankNodeIdentifier { break }
                 }
-                list.reverse()
-                graphMap.graphs[head.graph]?[head.node]?.properties[head.property]?[head.index] =
-                    .object(["@list": .array(list)])
-                for id in listNodes {
-                    graphMap.graphs[name]?[id] = nil
-                    removed.insert(id)
-                }
+                listHeads[ValueKey(node: head.node, property: head.property, index: head.index)] = listNodes.reversed()
+                removed.formUnion(listNodes)
             }
+            var built: [(ValueKey, JSONValue)] = []
+            for key in listHeads.keys {
+                var visiting: Set<ValueKey> = []
+                built.append((key, try Self.value(at: key, graph: graphMap.graphs[name] ?? [:], lists: listHeads, visiting: &visiting)))
+            }
+            for (key, value) in built {
+                graphMap.graphs[name]?[key.node]?.properties[key.property]?[key.index] = value
+            }
+            for id in removed { graphMap.graphs[name]?[id] = nil }
             if !removed.isEmpty { graphMap.nodeOrder[name]?.removeAll { removed.contains($0) } }
         }
 
@@ -146,6 +150,35 @@ struct RDFToJSONLDSerializer {
             result.append(.object(object))
         }
         return result
+    }
+
+    /// A value in a graph of the node map: the `index`th value of `property` of `node`.
+    struct ValueKey: Hashable {
+        var node: String
+        var property: String
+        var index: Int
+    }
+
+    /// The value at `key`, with the list it heads built (recursively) when it heads one.
+    static func value(
+        at key: ValueKey, graph: [String: NodeMap.Node], lists: [ValueKey: [String]], visiting: inout Set<ValueKey>
+    ) throws(JSONLDError) -> JSONValue {
+        guard let listNodes = lists[key] else {
+            let values = graph[key.node]?.properties[key.property] ?? []
+            return key.index < values.count ? values[key.index] : .null
+        }
+        guard visiting.insert(key).inserted else {
+            throw JSONLDError(.limitExceeded, "cyclic RDF list at \(key.node)")
+        }
+        defer { visiting.remove(key) }
+        var items: [JSONValue] = []
+        items.reserveCapacity(listNodes.count)
+        for id in listNodes {
+            items.append(try value(
+                at: ValueKey(node: id, property: Vocabulary.rdfFirst, index: 0), graph: graph, lists: lists,
+                visiting: &visiting))
+        }
+        return .object(["@list": .array(items)])
     }
 
     /// A node with exactly one `rdf:first` and one `rdf:rest` and nothing else but an
