@@ -1,6 +1,7 @@
 import EspaceJSON
 import EspaceJSONLD
 import EspaceRDF
+import EspaceRDFCanon
 import Foundation
 
 /// Runs the W3C JSON-LD 1.1 API test suite (`shared/conformance/json-ld-api/tests`).
@@ -163,7 +164,30 @@ public struct JSONLDSuite {
             let expected = try readExpected(entry.expect)
             return compare(.array(result), expected)
         }
+        if types.contains("jld:ToRDFTest") {
+            let dataset = try JSONLD.toRDF(
+                remote.document, documentURL: remote.documentURL, contextURL: remote.contextURL, options: options)
+            if entry.isNegative || entry.isSyntax { return .passed }
+            guard let expect = entry.expect, let data = FileManager.default.contents(atPath: directory + "/" + expect) else {
+                return .failed("missing expected output")
+            }
+            let expected = try NQuadsParser().parse(data)
+            return compareDatasets(dataset, expected)
+        }
         return .skipped("operation not implemented yet")
+    }
+
+    /// Datasets are compared by isomorphism: equal RDFC-1.0 canonical forms.
+    func compareDatasets(_ actual: Dataset, _ expected: Dataset) -> ConformanceOutcome {
+        let canonicalizer = RDFCanonicalizer()
+        do {
+            let a = try canonicalizer.canonicalize(actual).nquads
+            let b = try canonicalizer.canonicalize(expected).nquads
+            if a == b { return .passed }
+            return .failed("datasets differ\n  got:\n\(a.prefix(1200))  want:\n\(b.prefix(1200))")
+        } catch {
+            return .failed("cannot canonicalize for comparison: \(error)")
+        }
     }
 
     func compare(_ actual: JSONValue, _ expected: JSONValue) -> ConformanceOutcome {
