@@ -151,10 +151,16 @@ public struct JSONLDSuite {
         _ entry: Entry, manifest: String, inputURL: String, options: JSONLDOptions, loader: JSONLDSuiteLoader
     ) throws -> ConformanceOutcome {
         let types = Set(entry.types)
+        if types.contains("jld:FromRDFTest") {
+            return try executeFromRDF(entry, options: options)
+        }
         let remote = try loader.loadDocument(inputURL)
         var options = options
         if let htmlBase = remote.htmlBase {
             options.base = IRIReference.resolve(htmlBase, against: options.base ?? remote.documentURL)
+        }
+        if let outcome = try executeCompactionFamily(entry, types: types, remote: remote, options: options, loader: loader) {
+            return outcome
         }
         if types.contains("jld:ExpandTest") {
             let result = try JSONLD.expand(
