@@ -97,8 +97,8 @@ public struct JSONLDSuite {
             emulation.redirectTo = JSONLDSuiteLoader.baseIRI + target
         }
         loader.emulated[inputURL] = emulation
-        // toRdf() and flatten() extract all scripts unless told otherwise (API §9.2).
-        loader.extractAllScripts = entry.types.contains("jld:ToRDFTest") || entry.types.contains("jld:FlattenTest")
+        // toRdf() extracts all scripts unless told otherwise (API §9.2).
+        loader.extractAllScripts = entry.types.contains("jld:ToRDFTest")
         if case .bool(let all)? = entry.option["extractAllScripts"] { loader.extractAllScripts = all }
 
         var options = JSONLDOptions()
