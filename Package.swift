@@ -47,6 +47,7 @@ let package = Package(
             dependencies: [
                 "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceConformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(name: "EspaceJSONTests", dependencies: ["EspaceJSON"]),

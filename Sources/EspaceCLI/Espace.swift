@@ -8,6 +8,7 @@ struct Espace: ParsableCommand {
         version: EspaceVersion.current,
         subcommands: [
             ConformanceCommand.self,
+            JSONCommand.self,
         ]
     )
 }
