@@ -50,6 +50,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Speed benchmarks (run in release mode by Benchmarks/run.sh beside the Python peers).
+        .executableTarget(
+            name: "EspaceBenchmarks",
+            dependencies: ["EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD"],
+            path: "Benchmarks/EspaceBenchmarks"
+        ),
         .testTarget(name: "EspaceJSONTests", dependencies: ["EspaceJSON"]),
         .testTarget(name: "EspaceRDFTests", dependencies: ["EspaceRDF"]),
         .testTarget(name: "EspaceRDFCanonTests", dependencies: ["EspaceRDFCanon", "EspaceRDF"]),
