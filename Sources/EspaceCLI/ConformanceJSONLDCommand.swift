@@ -20,7 +20,7 @@ struct ConformanceJSONLDCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Run only tests whose id ends with one of these (e.g. expand-manifest#t0001).")
     var only: [String] = []
 
-    @Flag(name: .long, help: "Print every failed or skipped test with its reason.")
+    @Flag(name: .long, help: "Also list every skipped test with its reason.")
     var verbose = false
 
     func run() throws {
@@ -30,23 +30,28 @@ struct ConformanceJSONLDCommand: ParsableCommand {
     }
 }
 
-/// Shared printing of a conformance report: per-category lines, details, the final
-/// count line, an optional EARL file, and a failing exit code when a test failed.
+/// Shared printing of a conformance report: failures on stderr (and skips with
+/// `--verbose`), per-category lines, the final count line, an optional EARL file, and a
+/// failing exit code when a test failed.
 enum ConformanceOutput {
     static func print(_ report: ConformanceReport, earl: String?, verbose: Bool) throws {
-        if verbose {
-            for result in report.results {
-                switch result.outcome {
-                case .failed(let why): Swift.print("FAIL \(result.id) \(result.name)\n  \(why)")
-                case .skipped(let why): Swift.print("SKIP \(result.id): \(why)")
-                case .passed: break
-                }
+        for result in report.results {
+            switch result.outcome {
+            case .failed(let why):
+                FileHandle.standardError.write(Data("FAIL \(result.id) \(result.name)\n  \(why)\n".utf8))
+            case .skipped(let why) where verbose:
+                Swift.print("SKIP \(result.id): \(why)")
+            default: break
             }
         }
         Swift.print(report.summary)
         if let earl {
-            let date = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
-            try report.earl(version: EspaceVersion.current, date: date).write(toFile: earl, atomically: true, encoding: .utf8)
+            let date = ISO8601DateFormatter.string(
+                from: Date(), timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
+            let text = report.earl(version: EspaceVersion.current, date: date)
+            guard FileManager.default.createFile(atPath: earl, contents: Data(text.utf8)) else {
+                throw CommandFailure.exit("cannot write \(earl)")
+            }
         }
         if report.counts.failed > 0 { throw ExitCode(1) }
     }

@@ -7,6 +7,8 @@ struct Espace: ParsableCommand {
         abstract: "Espace: an open-source data space node and toolkit.",
         version: EspaceVersion.current,
         subcommands: [
+            JSONLDCommand.self,
+            RDFCommand.self,
             ConformanceCommand.self,
             JSONCommand.self,
         ]

@@ -33,7 +33,7 @@ extension JSONNumber {
 
     /// The shortest round-trip decimal digits of a positive finite double (no leading or
     /// trailing zeros) and `n` such that the value is `0.digits × 10^n`.
-    static func shortestDigits(of value: Double) -> (digits: String, pointPosition: Int) {
+    public static func shortestDigits(of value: Double) -> (digits: String, pointPosition: Int) {
         let text = value.description  // e.g. "1.5", "1e-07", "1.2345e+21", "100.0"
         var mantissa = Substring(text)
         var exponent = 0

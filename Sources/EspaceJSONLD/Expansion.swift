@@ -541,8 +541,3 @@ func isGraphObject(_ o: JSONObject) -> Bool {
     for key in o.keys where key != "@graph" && key != "@id" && key != "@index" && key != "@context" { return false }
     return true
 }
-
-/// Code-point (UTF-8 byte) order, the order the spec means by "lexicographically".
-@inlinable func codePointLess(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
-}

@@ -29,7 +29,12 @@ public enum IRIReference {
     /// IRIs may never contain (spaces, `<>"{}|\^` and backtick, controls).
     public static func isWellFormedAbsolute(_ s: String) -> Bool {
         guard isAbsolute(s) else { return false }
+        var sawHash = false
         for b in s.utf8 {
+            if b == UInt8(ascii: "#") {
+                if sawHash { return false }
+                sawHash = true
+            }
             switch b {
             case 0x00...0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"),
                 UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"):

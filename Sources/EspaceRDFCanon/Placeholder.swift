@@ -1,2 +1,0 @@
-/// RDF Dataset Canonicalization (RDFC-1.0).
-public enum RDFCanonPlaceholder {}
