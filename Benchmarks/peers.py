@@ -235,7 +235,8 @@ def ox_canonical(quads):
 
 
 def prepare(args):
-    """Writes alumni.nq and catalog-N.nq (N-Quads of the JSON-LD inputs, via pyoxigraph)."""
+    """Writes alumni.nq and catalog-N.nq (N-Quads of the JSON-LD inputs, via pyoxigraph) and
+    catalog-1000.canonical.nq (its RDFC-1.0 form)."""
     import pyoxigraph as ox
 
     shared = shared_root(args.shared)
@@ -252,6 +253,11 @@ def prepare(args):
         with open(os.path.join(args.data, out_name), "wb") as f:
             f.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
         print(f"wrote {out_name} ({len(quads)} statements)", file=sys.stderr)
+        if out_name == "catalog-1000.nq":
+            # The expected RDFC-1.0 form, which EspaceBenchmarks checks its result against.
+            with open(os.path.join(args.data, "catalog-1000.canonical.nq"), "wb") as f:
+                f.write(ox_canonical(quads).encode("utf-8"))
+            print("wrote catalog-1000.canonical.nq", file=sys.stderr)
 
 
 def run(args):

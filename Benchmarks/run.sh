@@ -29,7 +29,7 @@ mkdir -p "$out"
 echo "== inputs" >&2
 [ -f "$out/catalog-10000.jsonld" ] || "$python" Benchmarks/generate_catalog.py "$out/catalog-10000.jsonld" --datasets 10000
 [ -f "$out/catalog-1000.jsonld" ] || "$python" Benchmarks/generate_catalog.py "$out/catalog-1000.jsonld" --datasets 1000
-[ -f "$out/catalog-10000.nq" ] || "$python" Benchmarks/peers.py prepare --data "$out"
+[ -f "$out/catalog-1000.canonical.nq" ] || "$python" Benchmarks/peers.py prepare --data "$out"
 
 if [ "$build" = 1 ]; then
     echo "== swift build -c release (EspaceBenchmarks)" >&2

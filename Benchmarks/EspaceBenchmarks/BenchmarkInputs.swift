@@ -58,4 +58,21 @@ struct BenchmarkInputs {
         }
         return [UInt8](data)
     }
+
+    /// Checks once, before timing, that `produce` gives the expected canonical N-Quads for
+    /// the input `suffix` (`alumni`: the vc-di-eddsa vector; others: the pyoxigraph result
+    /// that `peers.py prepare` wrote). A mismatch is reported on standard error, not fatal.
+    func check(_ name: String, suffix: String, produce: () throws -> String) {
+        let expectedURL = suffix == "alumni"
+            ? shared.appendingPathComponent("conformance/vc/vc-di-eddsa/TestVectors/eddsa-rdfc-2022/canonDocDataInt.txt")
+            : generated(suffix.replacingOccurrences(of: "catalog1k", with: "catalog-1000") + ".canonical.nq")
+        guard let expected = FileManager.default.contents(atPath: expectedURL.path) else { return }
+        let verdict: String
+        do {
+            verdict = Array(try produce().utf8) == [UInt8](expected) ? "ok" : "MISMATCH with \(expectedURL.path)"
+        } catch {
+            verdict = "error \(error)"
+        }
+        FileHandle.standardError.write(Data("check \(name): \(verdict)\n".utf8))
+    }
 }

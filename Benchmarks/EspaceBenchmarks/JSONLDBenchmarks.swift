@@ -1,7 +1,8 @@
 import EspaceJSON
 import EspaceJSONLD
+import EspaceRDFCanon
 
-/// JSON-LD benchmarks: expansion, and (to come) conversion to RDF.
+/// JSON-LD benchmarks: expansion, conversion to RDF, and conversion to canonical N-Quads.
 ///
 /// Inputs are parsed beforehand, so these time the JSON-LD algorithm only. Contexts come
 /// from local files through the same URL → file map the Python peers use, and processed
@@ -25,17 +26,19 @@ enum JSONLDBenchmarks {
                 try JSONLD.expand(document, options: options).count
             })
 
-            // HOOK(jsonld.toRdf): when `JSONLD.toRDF(_:options:)` exists, time
-            // "jsonld.toRdf.\(suffix)": parsed document → RDF dataset (quads, not serialized).
-            // The peers time pyld `to_rdf` (dataset out) and pyoxigraph's JSON-LD parser.
-            //
-            //     list.append(Benchmark("jsonld.toRdf.\(suffix)") {
-            //         try JSONLD.toRDF(document, options: options).count
-            //     })
-
-            // HOOK(jsonld.canonize): JSON-LD → canonical N-Quads (toRDF, then RDFC-1.0), the
-            // whole eddsa-rdfc-2022 transformation; the peers time pyld `normalize`
-            // (URDNA2015) and pyoxigraph parse + canonicalize. Name it "jsonld.canonize.\(suffix)".
+            // Parsed document → RDF dataset (quads, not serialized). The peers time pyld
+            // `to_rdf` (dataset out) and pyoxigraph's JSON-LD parser (contexts inlined).
+            list.append(Benchmark("jsonld.toRdf.\(suffix)") {
+                try JSONLD.toRDF(document, options: options).count
+            })
+            // JSON-LD → canonical N-Quads (toRDF, then RDFC-1.0): the whole eddsa-rdfc-2022
+            // transformation. The peers time pyld `normalize` (URDNA2015) and pyoxigraph.
+            list.append(Benchmark("jsonld.canonize.\(suffix)") {
+                try RDFCanonicalizer().canonicalize(JSONLD.toRDF(document, options: options)).nquads.utf8.count
+            })
+            inputs.check("jsonld.canonize.\(suffix)", suffix: suffix) {
+                try RDFCanonicalizer().canonicalize(JSONLD.toRDF(document, options: options)).nquads
+            }
         }
         return list
     }

@@ -1,10 +1,11 @@
 import EspaceRDF
 import EspaceRDFCanon
 
-/// RDF benchmarks: N-Quads parsing, and (to come) RDFC-1.0 canonicalization.
+/// RDF benchmarks: N-Quads parsing and RDFC-1.0 canonicalization.
 ///
 /// The N-Quads inputs are written by `Benchmarks/peers.py prepare` (alumni.nq from the
-/// alumni credential, catalog-N.nq from the generated catalogues).
+/// alumni credential, catalog-N.nq from the generated catalogues), with the expected
+/// canonical forms (alumni.canonical.nq, catalog-1000.canonical.nq) from pyoxigraph.
 enum RDFBenchmarks {
     static func all(_ inputs: BenchmarkInputs) throws -> [Benchmark] {
         var list: [Benchmark] = []
@@ -17,15 +18,16 @@ enum RDFBenchmarks {
             })
         }
 
-        // HOOK(rdfc): when EspaceRDFCanon has its RDFC-1.0 canonicalizer, time
-        // "rdfc.alumni" and "rdfc.catalog1k": statements (parsed beforehand from alumni.nq and
-        // catalog-1000.nq) → canonical N-Quads text (SHA-256, sorted lines). The peers time
-        // pyld URDNA2015 on its dataset and pyoxigraph RDFC_1_0 + serialization. Check once,
-        // before timing, that the alumni result equals
-        // vc-di-eddsa/TestVectors/eddsa-rdfc-2022/canonDocDataInt.txt.
-        //
-        //     let quads = try NQuadsParser().parseQuads(bytes)
-        //     list.append(Benchmark("rdfc.\(suffix)") { try <RDFC-1.0>(quads).count })
+        // RDFC-1.0 alone: a dataset (parsed beforehand) → canonical N-Quads text. The peers
+        // time pyld URDNA2015 on its own dataset form and pyoxigraph RDFC_1_0 + serialization.
+        for (suffix, file) in [("alumni", "alumni.nq"), ("catalog1k", "catalog-1000.nq")] {
+            guard let bytes = BenchmarkInputs.read(inputs.generated(file)) else { continue }
+            let dataset = try NQuadsParser().parse(bytes)
+            list.append(Benchmark("rdfc.\(suffix)") {
+                try RDFCanonicalizer().canonicalize(dataset).nquads.utf8.count
+            })
+            inputs.check("rdfc.\(suffix)", suffix: suffix) { try RDFCanonicalizer().canonicalize(dataset).nquads }
+        }
         return list
     }
 }
