@@ -368,6 +368,10 @@ def _generalized_terms(text):
     return [{"@list": list(q)} for q in sorted(quads)]
 
 
+class InvalidOutput(Exception):
+    pass
+
+
 def nquads_isomorphic(actual_text, expected_text):
     """Returns (equal, comparator)."""
     try:
@@ -380,7 +384,7 @@ def nquads_isomorphic(actual_text, expected_text):
     try:
         actual = ox_parse_nquads(actual_text)
     except Exception as e:
-        raise ValueError("output is not valid N-Quads: " + one_line(e, 100))
+        raise InvalidOutput("output is not valid N-Quads, so not isomorphic: " + one_line(e, 100))
     return ox_canonical(actual) == ox_canonical(expected), "pyoxigraph-RDFC-1.0"
 
 
@@ -621,6 +625,9 @@ def judge(row, t, run, compare_rdf):
     except CompareBudgetExceeded:
         row.fail(t.id, "comparison search budget exceeded (treated as different)")
         return
+    except InvalidOutput as e:
+        row.fail(t.id, str(e))
+        return
     except Exception as e:  # noqa: BLE001
         row.fail(t.id, "comparison: " + describe_error(e))
         return
@@ -778,10 +785,11 @@ def run_canon_pyoxigraph(tests_dir):
             except Exception as e:  # noqa: BLE001
                 row.fail(t["id"], "raised %s: %s" % (type(e).__name__, e))
                 continue
-            if got == read_text(t["result"]):
+            want = read_text(t["result"])
+            if got == want:
                 row.ok(t["id"])
             else:
-                row.fail(t["id"], "canonical N-Quads differ from expected")
+                row.fail(t["id"], first_difference(got, want))
         elif t["type"] == "RDFC10MapTest":
             rows["map"].skip(t["id"], "pyoxigraph's canonicalize() renames in place and exposes no "
                                       "issued-identifier map")
@@ -814,7 +822,8 @@ def run_canon_pyld(tests_dir):
         try:
             if kind == "eval":
                 got = run_bounded(lambda: pyld_canonical(text))
-                ok = got == read_text(t["result"])
+                want = read_text(t["result"])
+                ok = got == want
             else:
                 def issued_map():
                     c = URDNA2015()
@@ -832,7 +841,7 @@ def run_canon_pyld(tests_dir):
         if ok:
             row.ok(t["id"])
         else:
-            row.fail(t["id"], "canonical N-Quads differ from expected" if kind == "eval"
+            row.fail(t["id"], first_difference(got, want) if kind == "eval"
                      else "issued identifier map differs from expected")
     rows["map"].notes.append("map read from pyld.canon.URDNA2015().canonical_issuer after main(); "
                              "normalize() itself returns only the N-Quads")
@@ -841,6 +850,14 @@ def run_canon_pyld(tests_dir):
 
 # ---------------------------------------------------------------------------
 # Output.
+
+
+def first_difference(got, want):
+    g, w = got.split("\n"), want.split("\n")
+    for i in range(max(len(g), len(w))):
+        if i >= len(g) or i >= len(w) or g[i] != w[i]:
+            return "canonical N-Quads differ from expected from line %d" % (i + 1)
+    return "canonical N-Quads differ from expected"
 
 
 def short_id(tid):
