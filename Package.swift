@@ -34,8 +34,7 @@ let package = Package(
         ),
         .target(
             name: "EspaceJSONLD",
-            dependencies: ["EspaceJSON", "EspaceRDF"],
-            resources: [.copy("Contexts")]
+            dependencies: ["EspaceJSON", "EspaceRDF"]
         ),
         // Conformance runners for the official suites (reads files: used by the CLI and tests).
         .target(
@@ -48,7 +47,14 @@ let package = Package(
             dependencies: [
                 "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceConformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        // Speed benchmarks (run in release mode by Benchmarks/run.sh beside the Python peers).
+        .executableTarget(
+            name: "EspaceBenchmarks",
+            dependencies: ["EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD"],
+            path: "Benchmarks/EspaceBenchmarks"
         ),
         .testTarget(name: "EspaceJSONTests", dependencies: ["EspaceJSON"]),
         .testTarget(name: "EspaceRDFTests", dependencies: ["EspaceRDF"]),

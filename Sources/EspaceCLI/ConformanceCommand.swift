@@ -4,7 +4,6 @@ import ArgumentParser
 struct ConformanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conformance",
-        abstract: "Run an official conformance test suite and report the results.",
-        subcommands: [RDFCanonConformanceCommand.self]
-    )
+        abstract: "Run an official conformance suite and report the counts (and EARL).",
+        subcommands: [ConformanceJSONLDCommand.self, RDFCanonConformanceCommand.self])
 }

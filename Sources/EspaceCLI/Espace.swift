@@ -1,10 +1,16 @@
 import ArgumentParser
 
 @main
-struct Espace: AsyncParsableCommand {
+struct Espace: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "espace",
         abstract: "Espace: an open-source data space node and toolkit.",
-        subcommands: [RDFCommand.self, ConformanceCommand.self]
+        version: EspaceVersion.current,
+        subcommands: [
+            JSONLDCommand.self,
+            RDFCommand.self,
+            ConformanceCommand.self,
+            JSONCommand.self,
+        ]
     )
 }

@@ -1,4 +1,4 @@
-/// The version reported in EARL reports.
+/// The version of this build of Espace (reported by `--version` and in EARL reports).
 enum EspaceVersion {
     static let current = "0.1.0-dev"
 }

@@ -16,6 +16,9 @@ struct RDFCanonConformanceCommand: ParsableCommand {
     @Option(name: .long, help: "Also write an EARL report (Turtle) to this file.")
     var earl: String?
 
+    @Flag(name: .long, help: "Also list every skipped test with its reason.")
+    var verbose = false
+
     func run() throws {
         let report: ConformanceReport
         do {
@@ -23,19 +26,6 @@ struct RDFCanonConformanceCommand: ParsableCommand {
         } catch {
             throw CommandFailure.exit("\(error)")
         }
-        for failure in report.failures {
-            if case .failed(let why) = failure.outcome {
-                FileHandle.standardError.write(Data("FAIL \(failure.id): \(why)\n".utf8))
-            }
-        }
-        print(report.summary)
-        if let earl {
-            let date = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
-            let text = report.earl(version: EspaceVersion.current, date: date)
-            guard FileManager.default.createFile(atPath: earl, contents: Data(text.utf8)) else {
-                throw CommandFailure.exit("cannot write \(earl)")
-            }
-        }
-        if report.counts.failed > 0 { throw ExitCode(1) }
+        try ConformanceOutput.print(report, earl: earl, verbose: verbose)
     }
 }

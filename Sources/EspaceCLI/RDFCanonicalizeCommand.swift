@@ -1,4 +1,6 @@
 import ArgumentParser
+import EspaceJSON
+import EspaceJSONLD
 import EspaceRDF
 import EspaceRDFCanon
 import Foundation
@@ -11,7 +13,7 @@ struct RDFCanonicalizeCommand: ParsableCommand {
     )
 
     enum InputFormat: String, ExpressibleByArgument, CaseIterable {
-        case nquads, turtle, trig
+        case nquads, turtle, trig, jsonld
     }
 
     enum HashName: String, ExpressibleByArgument, CaseIterable {
@@ -27,8 +29,13 @@ struct RDFCanonicalizeCommand: ParsableCommand {
     @Option(name: .long, help: "Hash algorithm.")
     var hash: HashName = .sha256
 
-    @Option(name: .long, help: "Base IRI for relative IRIs in Turtle and TriG.")
+    @Option(name: .long, help: "Base IRI for relative IRIs in Turtle, TriG and JSON-LD.")
     var base: String?
+
+    @Option(
+        name: .customLong("document"),
+        help: ArgumentHelp("JSON-LD input: serve a local file for a context URL, URL=PATH (repeatable).", valueName: "url=path"))
+    var documents: [String] = []
 
     func run() throws {
         let bytes: [UInt8]
@@ -45,6 +52,7 @@ struct RDFCanonicalizeCommand: ParsableCommand {
             case .nquads: dataset = try NQuadsParser().parse(bytes)
             case .turtle: dataset = try TurtleParser(syntax: .turtle, baseIRI: base).parse(bytes)
             case .trig: dataset = try TurtleParser(syntax: .trig, baseIRI: base).parse(bytes)
+            case .jsonld: dataset = try jsonLDDataset(bytes)
             }
         } catch {
             throw CommandFailure.exit("\(name): \(error)")
@@ -58,8 +66,25 @@ struct RDFCanonicalizeCommand: ParsableCommand {
         }
     }
 
+    /// The RDF dataset of a JSON-LD document (bundled contexts and --document files only).
+    func jsonLDDataset(_ bytes: [UInt8]) throws -> Dataset {
+        var files: [String: String] = [:]
+        for mapping in documents {
+            guard let eq = mapping.firstIndex(of: "="), eq != mapping.startIndex else {
+                throw CommandFailure.exit("--document takes URL=PATH, got \(mapping)")
+            }
+            files[String(mapping[..<eq])] = String(mapping[mapping.index(after: eq)...])
+        }
+        var options = JSONLDOptions()
+        options.base = base
+        options.documentLoader = LocalDocumentLoader(files: files)
+        let document = try JSONParser().parse(bytes)
+        return try JSONLD.toRDF(document, options: options)
+    }
+
     static func format(of path: String) -> InputFormat {
         let lower = path.lowercased()
+        if lower.hasSuffix(".jsonld") || lower.hasSuffix(".json") { return .jsonld }
         if lower.hasSuffix(".ttl") { return .turtle }
         if lower.hasSuffix(".trig") { return .trig }
         return .nquads

@@ -4,8 +4,8 @@ extension JSONNumber {
     ///
     /// Swift's `description` already yields the shortest digits that round-trip (and the
     /// closest of those), which is exactly the digit string ECMAScript asks for; only the
-    /// layout differs. Returns `nil` spelled as Swift does for NaN and infinities, which
-    /// have no JSON form: callers must reject them first.
+    /// layout differs. NaN and the infinities have no JSON form: they come back spelled as
+    /// Swift spells them (`nan`, `inf`, `-inf`), and callers must reject them first.
     public static func ecmaScriptString(_ value: Double) -> String {
         guard value.isFinite else { return value.description }
         if value == 0 { return "0" }
@@ -33,7 +33,7 @@ extension JSONNumber {
 
     /// The shortest round-trip decimal digits of a positive finite double (no leading or
     /// trailing zeros) and `n` such that the value is `0.digits × 10^n`.
-    static func shortestDigits(of value: Double) -> (digits: String, pointPosition: Int) {
+    public static func shortestDigits(of value: Double) -> (digits: String, pointPosition: Int) {
         let text = value.description  // e.g. "1.5", "1e-07", "1.2345e+21", "100.0"
         var mantissa = Substring(text)
         var exponent = 0

@@ -49,13 +49,43 @@ public struct JSONNumber: Sendable {
 }
 
 extension JSONNumber: Hashable {
+    /// Numbers are equal when their double values are (`1`, `1.0` and `10e-1` are equal).
+    /// Numbers beyond the double range compare by exact decimal value instead, so `1e400`
+    /// equals `10e399` but not `2e400`; NaN (only from `init(_: Double)`) compares by lexeme.
     public static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
+        if lhs.doubleValue.isFinite && rhs.doubleValue.isFinite { return lhs.doubleValue == rhs.doubleValue }
         if lhs.doubleValue.isNaN || rhs.doubleValue.isNaN { return lhs.lexeme == rhs.lexeme }
-        return lhs.doubleValue == rhs.doubleValue
+        guard lhs.doubleValue == rhs.doubleValue else { return false }
+        return lhs.outOfRangeKey == rhs.outOfRangeKey
     }
 
     public func hash(into hasher: inout Hasher) {
-        if doubleValue.isNaN { hasher.combine(lexeme) } else { hasher.combine(doubleValue) }
+        if doubleValue.isFinite {
+            hasher.combine(doubleValue)
+        } else if doubleValue.isNaN {
+            hasher.combine(lexeme)
+        } else {
+            hasher.combine(doubleValue)
+            hasher.combine(outOfRangeKey)
+        }
+    }
+
+    /// What identifies an infinite-valued number: its exact decimal value, or its spelling
+    /// when the lexeme is not a JSON number (`inf` from `init(_: Double)`).
+    private var outOfRangeKey: OutOfRangeKey {
+        if let exact = JSONExactDecimal(lexeme: lexeme) { return .exact(exact) }
+        return .spelling(lexeme)
+    }
+
+    private enum OutOfRangeKey: Hashable {
+        case exact(JSONExactDecimal)
+        case spelling(String)
+    }
+
+    /// True when the lexeme is a number as RFC 8259 writes them (false for the `nan` and
+    /// `inf` spellings of numbers made from non-finite doubles).
+    public var hasValidLexeme: Bool {
+        JSONExactDecimal(lexeme: lexeme) != nil
     }
 }
 

@@ -34,9 +34,16 @@ public struct JSONParser: Sendable {
     }
 }
 
-private enum Frame {
-    case array([JSONValue])
-    case object(JSONObject, key: String)
+/// What kind of container is open at each level of nesting.
+private enum ContainerKind {
+    case array
+    case object
+}
+
+/// An object being built: its members so far and the key awaiting its value.
+private struct OpenObject {
+    var members: JSONObject
+    var key: String
 }
 
 private struct Reader {
@@ -97,9 +104,14 @@ private struct Reader {
         return value
     }
 
-    /// Parses a value with an explicit stack of open containers.
+    /// Parses a value with explicit stacks of open containers.
+    ///
+    /// Open arrays and objects live in two stacks and are mutated in place (no copy of a
+    /// container per element); `kinds` records which stack each nesting level is on.
     mutating func parseNested() throws(JSONParseError) -> JSONValue {
-        var stack: [Frame] = []
+        var kinds: [ContainerKind] = []
+        var arrays: [[JSONValue]] = []
+        var objects: [OpenObject] = []
         while true {
             // Parse the start of a value: either a scalar, or open a container.
             skipWhitespace()
@@ -107,7 +119,7 @@ private struct Reader {
             var value: JSONValue
             switch bytes[position] {
             case UInt8(ascii: "{"):
-                guard stack.count < limits.maxDepth else { throw error(.tooDeep(limit: limits.maxDepth)) }
+                guard kinds.count < limits.maxDepth else { throw error(.tooDeep(limit: limits.maxDepth)) }
                 position += 1
                 skipWhitespace()
                 if position < bytes.count && bytes[position] == UInt8(ascii: "}") {
@@ -115,18 +127,20 @@ private struct Reader {
                     value = .object([:])
                 } else {
                     let key = try parseKey()
-                    stack.append(.object(JSONObject(), key: key))
+                    kinds.append(.object)
+                    objects.append(OpenObject(members: JSONObject(), key: key))
                     continue
                 }
             case UInt8(ascii: "["):
-                guard stack.count < limits.maxDepth else { throw error(.tooDeep(limit: limits.maxDepth)) }
+                guard kinds.count < limits.maxDepth else { throw error(.tooDeep(limit: limits.maxDepth)) }
                 position += 1
                 skipWhitespace()
                 if position < bytes.count && bytes[position] == UInt8(ascii: "]") {
                     position += 1
                     value = .array([])
                 } else {
-                    stack.append(.array([]))
+                    kinds.append(.array)
+                    arrays.append([])
                     continue
                 }
             default:
@@ -134,35 +148,41 @@ private struct Reader {
             }
             // A value is complete: attach it to its container, closing containers as they end.
             while true {
-                guard let top = stack.popLast() else { return value }
+                guard let kind = kinds.last else { return value }
                 skipWhitespace()
-                switch top {
-                case .array(var elements):
-                    elements.append(value)
+                switch kind {
+                case .array:
+                    arrays[arrays.count - 1].append(value)
                     guard position < bytes.count else { throw unexpected(expected: "',' or ']'") }
                     if bytes[position] == UInt8(ascii: ",") {
                         position += 1
-                        stack.append(.array(elements))
                     } else if bytes[position] == UInt8(ascii: "]") {
                         position += 1
-                        value = .array(elements)
+                        kinds.removeLast()
+                        value = .array(arrays.removeLast())
                         continue
                     } else {
                         throw unexpected(expected: "',' or ']'")
                     }
-                case .object(var members, let key):
-                    if members.updateValue(value, forKey: key) != nil && !limits.allowDuplicateKeys {
-                        throw error(.duplicateKey(key))
-                    }
+                case .object:
+                    let top = objects.count - 1
+                    let key = objects[top].key
+                    objects[top].members[key] = value
                     guard position < bytes.count else { throw unexpected(expected: "',' or '}'") }
                     if bytes[position] == UInt8(ascii: ",") {
                         position += 1
                         skipWhitespace()
+                        let keyOffset = position
                         let next = try parseKey()
-                        stack.append(.object(members, key: next))
+                        // Checked before the value is parsed, so the error points at the key.
+                        if !limits.allowDuplicateKeys && objects[top].members[next] != nil {
+                            throw error(.duplicateKey(next), at: keyOffset)
+                        }
+                        objects[top].key = next
                     } else if bytes[position] == UInt8(ascii: "}") {
                         position += 1
-                        value = .object(members)
+                        kinds.removeLast()
+                        value = .object(objects.removeLast().members)
                         continue
                     } else {
                         throw unexpected(expected: "',' or '}'")
@@ -199,13 +219,13 @@ private struct Reader {
         }
     }
 
+    /// Matches `word` at the reader; errors point at the first byte that differs.
     mutating func expectLiteral(_ word: StaticString) throws(JSONParseError) {
-        let start = position
         let utf8 = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         for expected in utf8 {
-            guard position < bytes.count, bytes[position] == expected else {
-                let found = position < bytes.count ? describe(bytes[position]) : "end of input"
-                throw error(.unexpectedCharacter(found: found, expected: "'\(word)'"), at: start)
+            guard position < bytes.count else { throw error(.unexpectedEnd(expected: "'\(word)'")) }
+            guard bytes[position] == expected else {
+                throw error(.unexpectedCharacter(found: describe(bytes[position]), expected: "'\(word)'"))
             }
             position += 1
         }
@@ -216,8 +236,11 @@ private struct Reader {
     mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
         let start = position
         func digit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+        func missingDigit(_ detail: String) -> JSONParseError {
+            position >= bytes.count ? error(.unexpectedEnd(expected: "a digit")) : error(.invalidNumber(detail))
+        }
         if bytes[position] == UInt8(ascii: "-") { position += 1 }
-        guard digit(position) else { throw error(.invalidNumber("expected a digit")) }
+        guard digit(position) else { throw missingDigit("expected a digit") }
         if bytes[position] == UInt8(ascii: "0") {
             position += 1
             if digit(position) { throw error(.invalidNumber("leading zero")) }
@@ -226,7 +249,7 @@ private struct Reader {
         }
         if position < bytes.count && bytes[position] == UInt8(ascii: ".") {
             position += 1
-            guard digit(position) else { throw error(.invalidNumber("expected a digit after '.'")) }
+            guard digit(position) else { throw missingDigit("expected a digit after '.'") }
             while digit(position) { position += 1 }
         }
         if position < bytes.count && (bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E")) {
@@ -234,7 +257,7 @@ private struct Reader {
             if position < bytes.count && (bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")) {
                 position += 1
             }
-            guard digit(position) else { throw error(.invalidNumber("expected a digit in the exponent")) }
+            guard digit(position) else { throw missingDigit("expected a digit in the exponent") }
             while digit(position) { position += 1 }
         }
         guard position - start <= limits.maxNumberLength else {
@@ -286,8 +309,15 @@ private struct Reader {
             if byte == UInt8(ascii: "\\") {
                 try parseEscape()
             } else {
-                scratch.append(byte)
+                // Copy the run of plain bytes up to the next quote, escape or control byte.
+                let runStart = position
                 position += 1
+                while position < bytes.count {
+                    let next = bytes[position]
+                    if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next < 0x20 { break }
+                    position += 1
+                }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
             }
             if scratch.count > limits.maxStringLength {
                 throw error(.stringTooLong(limit: limits.maxStringLength), at: start)
@@ -354,9 +384,9 @@ private struct Reader {
     }
 
     mutating func parseHex4(escapeStart: Int) throws(JSONParseError) -> UInt32 {
-        guard position + 4 <= bytes.count else { throw error(.invalidEscape("\\u needs four hex digits"), at: escapeStart) }
         var value: UInt32 = 0
         for _ in 0..<4 {
+            guard position < bytes.count else { throw error(.unexpectedEnd(expected: "four hex digits after \\u")) }
             let byte = bytes[position]
             let digit: UInt32
             switch byte {

@@ -46,8 +46,12 @@ public struct JSONSerializer: Sendable {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .number(let n):
-            guard n.doubleValue.isFinite || !options.ecmaScriptNumbers else {
-                throw JSONSerializationError.nonFiniteNumber(n.lexeme)
+            if !n.doubleValue.isFinite {
+                // Beyond the double range: ECMAScript form has no spelling for it; the lexeme
+                // is written only when it is a JSON number (not `nan` or `inf`).
+                guard !options.ecmaScriptNumbers, n.hasValidLexeme else {
+                    throw JSONSerializationError.nonFiniteNumber(n.lexeme)
+                }
             }
             if options.ecmaScriptNumbers {
                 out.append(contentsOf: JSONNumber.ecmaScriptString(n.doubleValue).utf8)
@@ -90,6 +94,7 @@ public struct JSONSerializer: Sendable {
 
     /// Appends `s` as a quoted, escaped JSON string.
     public static func writeString(_ s: String, into out: inout [UInt8]) {
+        let hex: StaticString = "0123456789abcdef"
         out.append(UInt8(ascii: "\""))
         for byte in s.utf8 {
             switch byte {
@@ -101,10 +106,11 @@ public struct JSONSerializer: Sendable {
             case 0x0C: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "f"))
             case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
             case 0x00..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
                 out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
+                hex.withUTF8Buffer { digits in
+                    out.append(digits[Int(byte >> 4)])
+                    out.append(digits[Int(byte & 0xF)])
+                }
             default: out.append(byte)
             }
         }

@@ -8,7 +8,10 @@ import Synchronization
 public struct ActiveContext: Sendable {
     /// Term definitions by term. Changing them drops the cached inverse context.
     public var terms: [String: TermDefinition] = [:] {
-        didSet { inverseContextCache = InverseContextCache() }
+        didSet {
+            inverseContextCache = InverseContextCache()
+            id = ActiveContext.nextID()
+        }
     }
     /// The base IRI (`nil` when explicitly set to null).
     public var baseIRI: String?
@@ -24,6 +27,10 @@ public struct ActiveContext: Sendable {
     public var previousContext: Box<ActiveContext>?
     /// The processing mode (`json-ld-1.1` unless set to `json-ld-1.0`).
     public var processingMode: ProcessingMode = .jsonLD11
+    /// Identifies this context among processed contexts, so processing results can be
+    /// cached by (parent context, local context). Changed whenever terms change; 0 for a
+    /// context with no terms yet.
+    public internal(set) var id: UInt64 = 0
     /// Cached inverse context, built on first use by compaction.
     public var inverseContextCache: InverseContextCache = InverseContextCache()
 
@@ -31,6 +38,15 @@ public struct ActiveContext: Sendable {
         self.baseIRI = baseIRI
         self.originalBaseURL = originalBaseURL
         self.processingMode = processingMode
+    }
+}
+
+extension ActiveContext {
+    private static let counter = Atomic<UInt64>(1)
+
+    /// A fresh identifier for a new context state.
+    static func nextID() -> UInt64 {
+        counter.wrappingAdd(1, ordering: .relaxed).newValue
     }
 }
 

@@ -1,8 +1,107 @@
 /// The inverse context (JSON-LD 1.1 API §4.3): for each IRI, the terms that map to it,
-/// by container, then by type or language. Built by the compaction algorithms.
+/// by container, then by type or language. Built by the compaction algorithms
+/// (`InverseContext(for:)`, Inverse Context Creation) and cached in the active context.
 public struct InverseContext: Sendable {
-    /// IRI → container key → ("@language" | "@type" | "@any") → value → term.
-    public var entries: [String: [String: [String: [String: String]]]] = [:]
+    /// The terms for one IRI and one container mapping, by type mapping or language
+    /// mapping (the `@type`, `@language` and `@any` maps of the spec).
+    public struct TypeLanguageMap: Sendable {
+        public var language: [String: String] = [:]
+        public var type: [String: String] = [:]
+        /// The `@any` map: only ever has the `@none` entry.
+        public var any: [String: String] = [:]
+
+        /// The map the Term Selection algorithm reads for `typeOrLanguage`
+        /// (`@language`, `@type` or `@any`).
+        @inlinable public subscript(typeOrLanguage: String) -> [String: String] {
+            switch typeOrLanguage {
+            case "@language": return language
+            case "@type": return type
+            default: return any
+            }
+        }
+    }
+
+    /// IRI → container key (sorted concatenation of the container mapping, or `@none`) →
+    /// terms by type/language.
+    public var entries: [String: [String: TypeLanguageMap]] = [:]
+    /// The terms usable as compact IRI prefixes (prefix flag set), with their IRI mapping.
+    public var prefixes: [(term: String, iri: String)] = []
 
     public init() {}
+
+    /// Inverse Context Creation (§4.3) for `context`.
+    public init(for context: ActiveContext) {
+        var defaultLanguage = context.defaultLanguage?.lowercased() ?? "@none"
+        if let direction = context.defaultBaseDirection {
+            defaultLanguage = (context.defaultLanguage?.lowercased() ?? "") + "_" + direction
+        }
+        // Shortest term first, ties broken by code-point order.
+        let sortedTerms = context.terms.keys.sorted { a, b in
+            let ca = a.utf8.count, cb = b.utf8.count
+            if ca != cb { return ca < cb }
+            return a.utf8.lexicographicallyPrecedes(b.utf8)
+        }
+        for term in sortedTerms {
+            guard let definition = context.terms[term], let iri = definition.iri else { continue }
+            if definition.prefix { prefixes.append((term, iri)) }
+            let container = definition.container.isEmpty
+                ? "@none" : definition.container.sorted(by: codePointLess).joined()
+            var map = entries[iri]?[container] ?? {
+                var fresh = TypeLanguageMap()
+                fresh.any["@none"] = term
+                return fresh
+            }()
+            if definition.reverse {
+                if map.type["@reverse"] == nil { map.type["@reverse"] = term }
+            } else if definition.typeMapping == "@none" {
+                if map.language["@any"] == nil { map.language["@any"] = term }
+                if map.type["@any"] == nil { map.type["@any"] = term }
+            } else if let typeMapping = definition.typeMapping {
+                if map.type[typeMapping] == nil { map.type[typeMapping] = term }
+            } else if let language = definition.language, let direction = definition.direction {
+                let langDir: String
+                switch (language, direction) {
+                case (let l?, let d?): langDir = (l + "_" + d).lowercased()
+                case (let l?, nil): langDir = l.lowercased()
+                case (nil, let d?): langDir = "_" + d
+                case (nil, nil): langDir = "@null"
+                }
+                if map.language[langDir] == nil { map.language[langDir] = term }
+            } else if let language = definition.language {
+                let key = language?.lowercased() ?? "@null"
+                if map.language[key] == nil { map.language[key] = term }
+            } else if let direction = definition.direction {
+                let key = direction.map { "_" + $0 } ?? "@none"
+                if map.language[key] == nil { map.language[key] = term }
+            } else {
+                if map.language[defaultLanguage] == nil { map.language[defaultLanguage] = term }
+                if map.language["@none"] == nil { map.language["@none"] = term }
+                if map.type["@none"] == nil { map.type["@none"] = term }
+            }
+            entries[iri, default: [:]][container] = map
+        }
+    }
+
+    /// Term Selection (§4.4): the first term for `iri` found by trying `containers` in
+    /// order and, within each, `preferredValues` in order.
+    public func selectTerm(
+        _ iri: String, containers: [String], typeOrLanguage: String, preferredValues: [String]
+    ) -> String? {
+        guard let containerMap = entries[iri] else { return nil }
+        for container in containers {
+            guard let typeLanguageMap = containerMap[container] else { continue }
+            let valueMap = typeLanguageMap[typeOrLanguage]
+            for item in preferredValues {
+                if let term = valueMap[item] { return term }
+            }
+        }
+        return nil
+    }
+}
+
+extension ActiveContext {
+    /// The inverse context of this active context, built once and cached.
+    public var inverseContext: InverseContext {
+        inverseContextCache.value { InverseContext(for: self) }
+    }
 }

@@ -28,6 +28,9 @@ public struct JSONLDOptions: Sendable {
     public var useNativeTypes: Bool = false
     /// fromRdf: keep rdf:type as a property instead of `@type`.
     public var useRdfType: Bool = false
+    /// A cache of processed contexts shared across calls that use the same document
+    /// loader (for example by a verifier handling many credentials); nil for a per-call cache.
+    public var contextCache: ProcessedContextCache?
     /// Bounds on work, so hostile input fails instead of hanging.
     public var limits: JSONLDLimits = JSONLDLimits()
 
@@ -39,8 +42,11 @@ public struct JSONLDLimits: Sendable {
     /// Maximum number of remote contexts loaded while processing one document
     /// (the spec's `context overflow` guard against recursive inclusion).
     public var maxRemoteContexts: Int = 64
-    /// Maximum nesting depth of elements processed.
-    public var maxDepth: Int = 512
+    /// Maximum nesting depth (objects and arrays) of an input document.
+    public var maxDepth: Int = 256
+    /// The bound used on the expanded form, whose every property value is an array, so it
+    /// nests about twice as deep as the input it came from.
+    public var expandedMaxDepth: Int { maxDepth * 2 + 2 }
     /// Maximum number of nodes/quads produced.
     public var maxOutputItems: Int = 10_000_000
 

@@ -1,0 +1,222 @@
+import EspaceJSON
+
+extension Compactor {
+    /// IRI Compaction (JSON-LD 1.1 API §6.2): compacts `iri` to a term, a compact IRI,
+    /// a vocabulary-relative or document-relative IRI, or returns it unchanged.
+    ///
+    /// - Parameters:
+    ///   - value: the value the IRI is the property of, used to select the best term.
+    ///   - vocab: compact relative to the vocabulary mapping (properties, types); when
+    ///     false, the IRI is made relative to the base IRI instead (`@id` values).
+    ///   - reverse: the IRI is a reverse property.
+    func compactIRI(
+        _ iri: String, in context: ActiveContext, value: JSONValue? = nil, vocab: Bool = true,
+        reverse: Bool = false
+    ) throws(JSONLDError) -> String {
+        if vocab {
+            let inverse = context.inverseContext
+            if inverse.entries[iri] != nil,
+                let term = try selectTermForIRI(iri, in: context, inverse: inverse, value: value, reverse: reverse)
+            {
+                return term
+            }
+            // Step 5: relative to the vocabulary mapping.
+            if let vocabMapping = context.vocabularyMapping {
+                let prefixLength = vocabMapping.utf8.count
+                if iri.utf8.count > prefixLength, iri.utf8.starts(with: vocabMapping.utf8) {
+                    let suffix = String(decoding: iri.utf8.dropFirst(prefixLength), as: UTF8.self)
+                    if context.terms[suffix] == nil { return suffix }
+                }
+            }
+        }
+        // Steps 6-7: compact IRI.
+        var compactIRI: String? = nil
+        var compactLength = 0
+        for (term, prefixIRI) in context.inverseContext.prefixes {
+            let prefixLength = prefixIRI.utf8.count
+            guard iri.utf8.count > prefixLength, iri.utf8.starts(with: prefixIRI.utf8)
+            else { continue }
+            let candidate = term + ":" + String(decoding: iri.utf8.dropFirst(prefixLength), as: UTF8.self)
+            let candidateLength = candidate.utf8.count
+            let better: Bool
+            if let current = compactIRI {
+                better = candidateLength < compactLength
+                    || (candidateLength == compactLength && codePointLess(candidate, current))
+            } else {
+                better = true
+            }
+            guard better else { continue }
+            if let existing = context.terms[candidate] {
+                guard existing.iri == iri, value == nil else { continue }
+            }
+            compactIRI = candidate
+            compactLength = candidateLength
+        }
+        if let compactIRI { return compactIRI }
+
+        // Step 8: an absolute IRI whose scheme is a prefix would read as a compact IRI.
+        if let colon = iri.utf8.firstIndex(of: UInt8(ascii: ":")) {
+            let scheme = String(decoding: iri.utf8[iri.utf8.startIndex..<colon], as: UTF8.self)
+            let rest = iri.utf8[iri.utf8.index(after: colon)...]
+            if let definition = context.terms[scheme], definition.prefix,
+                !rest.starts(with: "//".utf8)
+            {
+                throw JSONLDError(.irConfusedWithPrefix, "\(iri) would be read as a compact IRI with prefix \(scheme)")
+            }
+        }
+        // Step 9: relative to the base IRI.
+        if !vocab {
+            if compactToRelative, let base = context.baseIRI {
+                var relative = makeRelative(iri: iri, base: base)
+                if Keyword.hasKeywordForm(relative) { relative = "./" + relative }
+                return relative
+            }
+        }
+        return iri
+    }
+
+    /// Steps 4.1-4.21 of IRI Compaction: gathers the containers and type/language the
+    /// value prefers and runs Term Selection.
+    private func selectTermForIRI(
+        _ iri: String, in context: ActiveContext, inverse: InverseContext, value rawValue: JSONValue?,
+        reverse: Bool
+    ) throws(JSONLDError) -> String? {
+        let defaultLanguage: String
+        if let direction = context.defaultBaseDirection {
+            defaultLanguage = ((context.defaultLanguage ?? "") + "_" + direction).lowercased()
+        } else {
+            defaultLanguage = context.defaultLanguage?.lowercased() ?? "@none"
+        }
+        var valueObject = rawValue?.objectValue
+        if let preserve = valueObject?["@preserve"] {
+            valueObject = preserve.asArray.first?.objectValue
+        }
+        var containers: [String] = []
+        containers.reserveCapacity(12)
+        var typeOrLanguage = "@language"
+        var typeOrLanguageValue = "@null"
+        let isGraph = valueObject?.isGraphObject ?? false
+        if let valueObject, valueObject["@index"] != nil, !isGraph {
+            containers.append("@index")
+            containers.append("@index@set")
+        }
+        if reverse {
+            typeOrLanguage = "@type"
+            typeOrLanguageValue = "@reverse"
+            containers.append("@set")
+        } else if let valueObject, valueObject.isListObject {
+            if valueObject["@index"] == nil { containers.append("@list") }
+            let list = valueObject["@list"]?.arrayValue ?? []
+            var commonType: String? = nil
+            var commonLanguage: String? = list.isEmpty ? defaultLanguage : nil
+            for item in list {
+                var itemLanguage = "@none"
+                var itemType = "@none"
+                let itemObject = item.objectValue
+                let isValue = itemObject?["@value"] != nil
+                if isValue, let itemObject {
+                    if let direction = itemObject["@direction"]?.stringValue {
+                        itemLanguage = ((itemObject["@language"]?.stringValue ?? "") + "_" + direction).lowercased()
+                    } else if let language = itemObject["@language"]?.stringValue {
+                        itemLanguage = language.lowercased()
+                    } else if let type = itemObject["@type"]?.stringValue {
+                        itemType = type
+                    } else {
+                        itemLanguage = "@null"
+                    }
+                } else {
+                    itemType = "@id"
+                }
+                if commonLanguage == nil {
+                    commonLanguage = itemLanguage
+                } else if itemLanguage != commonLanguage, isValue {
+                    commonLanguage = "@none"
+                }
+                if commonType == nil {
+                    commonType = itemType
+                } else if itemType != commonType {
+                    commonType = "@none"
+                }
+                if commonLanguage == "@none", commonType == "@none" { break }
+            }
+            let finalType = commonType ?? "@none"
+            if finalType != "@none" {
+                typeOrLanguage = "@type"
+                typeOrLanguageValue = finalType
+            } else {
+                typeOrLanguageValue = commonLanguage ?? "@none"
+            }
+        } else if isGraph, let valueObject {
+            let hasIndex = valueObject["@index"] != nil
+            let hasID = valueObject["@id"] != nil
+            if hasIndex { containers.append(contentsOf: ["@graph@index", "@graph@index@set"]) }
+            if hasID { containers.append(contentsOf: ["@graph@id", "@graph@id@set"]) }
+            containers.append(contentsOf: ["@graph", "@graph@set", "@set"])
+            if !hasIndex { containers.append(contentsOf: ["@graph@index", "@graph@index@set"]) }
+            if !hasID { containers.append(contentsOf: ["@graph@id", "@graph@id@set"]) }
+            containers.append(contentsOf: ["@index", "@index@set"])
+            typeOrLanguage = "@type"
+            typeOrLanguageValue = "@id"
+        } else {
+            if let valueObject, valueObject["@value"] != nil {
+                let hasIndex = valueObject["@index"] != nil
+                if let direction = valueObject["@direction"]?.stringValue, !hasIndex {
+                    typeOrLanguageValue = ((valueObject["@language"]?.stringValue ?? "") + "_" + direction).lowercased()
+                    containers.append("@language")
+                    containers.append("@language@set")
+                } else if let language = valueObject["@language"]?.stringValue, !hasIndex {
+                    typeOrLanguageValue = language.lowercased()
+                    containers.append("@language")
+                    containers.append("@language@set")
+                } else if let type = valueObject["@type"]?.stringValue {
+                    typeOrLanguageValue = type
+                    typeOrLanguage = "@type"
+                }
+            } else {
+                typeOrLanguage = "@type"
+                typeOrLanguageValue = "@id"
+                containers.append(contentsOf: ["@id", "@id@set", "@type", "@set@type"])
+            }
+            containers.append("@set")
+        }
+        containers.append("@none")
+        if !isJSONLD10 {
+            if valueObject == nil || valueObject?["@index"] == nil {
+                containers.append("@index")
+                containers.append("@index@set")
+            }
+            if let valueObject, valueObject.count == 1, valueObject["@value"] != nil {
+                containers.append("@language")
+                containers.append("@language@set")
+            }
+        }
+        var preferredValues: [String] = []
+        preferredValues.reserveCapacity(6)
+        if typeOrLanguageValue == "@reverse" { preferredValues.append("@reverse") }
+        if typeOrLanguageValue == "@id" || typeOrLanguageValue == "@reverse",
+            let id = valueObject?["@id"]?.stringValue
+        {
+            let compactedID = try compactIRI(id, in: context, vocab: true)
+            if let definition = context.terms[compactedID], definition.iri == id {
+                preferredValues.append(contentsOf: ["@vocab", "@id", "@none"])
+            } else {
+                preferredValues.append(contentsOf: ["@id", "@vocab", "@none"])
+            }
+        } else {
+            preferredValues.append(typeOrLanguageValue)
+            preferredValues.append("@none")
+            if let valueObject, valueObject.isListObject, valueObject["@list"]?.arrayValue?.isEmpty == true {
+                typeOrLanguage = "@any"
+            }
+        }
+        preferredValues.append("@any")
+        for item in preferredValues {
+            if let underscore = item.utf8.firstIndex(of: UInt8(ascii: "_")) {
+                preferredValues.append(String(decoding: item.utf8[underscore...], as: UTF8.self))
+                break
+            }
+        }
+        return inverse.selectTerm(
+            iri, containers: containers, typeOrLanguage: typeOrLanguage, preferredValues: preferredValues)
+    }
+}
