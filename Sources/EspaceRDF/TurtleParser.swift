@@ -419,7 +419,9 @@ struct TurtleReader {
                 s.pos += 1
                 break
             }
-            if s.atEnd { throw s.unexpected(expected: "')' to end the collection") }
+            if s.atEnd || (s.current == UInt8(ascii: ".") && !ByteScanner.isDigit(s.byte(at: s.pos + 1))) {
+                throw s.unexpected(expected: "')' to end the collection")
+            }
             let node = freshBlank()
             if let previous { emit(previous, rest, node) } else { head = node }
             let item = try parseObject()

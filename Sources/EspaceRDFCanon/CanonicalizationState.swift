@@ -24,7 +24,9 @@ struct CanonicalizationState {
     }
 
     let algorithm: RDFCanonHashAlgorithm
-    var maxWork: Int
+    /// The configured work budget; `nil` for the default, set once the shared hashes are known.
+    let configuredMaxWork: Int?
+    var maxWork = 0
     let maxDepth: Int
 
     var labels: [String] = []
@@ -40,9 +42,9 @@ struct CanonicalizationState {
     var work = 0
     var calls = 0
 
-    init(algorithm: RDFCanonHashAlgorithm, maxWork: Int, maxDepth: Int) {
+    init(algorithm: RDFCanonHashAlgorithm, maxWork: Int?, maxDepth: Int) {
         self.algorithm = algorithm
-        self.maxWork = maxWork
+        self.configuredMaxWork = maxWork
         self.maxDepth = maxDepth
     }
 
@@ -194,14 +196,20 @@ struct CanonicalizationState {
             }
         }
 
+        let sharedCount = shared.reduce(0) { $0 + $1.count }
+        let (square, overflow) = sharedCount.multipliedReportingOverflow(by: sharedCount)
+        let (quadratic, overflow2) = square.multipliedReportingOverflow(by: RDFCanonicalizer.defaultWorkFactor)
+        maxWork = configuredMaxWork
+            ?? (overflow || overflow2 ? Int.max : max(RDFCanonicalizer.defaultBaseWork, quadratic))
+
         // Hash N-Degree Quads for the blank nodes that share a hash (§4.4.3 step 5).
         for nodes in shared {
             var paths: [(hash: [UInt8], issuer: IdentifierIssuer, index: Int)] = []
             for node in nodes where canonical[Int(node)] < 0 {
                 var issuer = IdentifierIssuer()
                 issuer.issue(node)
-                let result = try hashNDegreeQuads(node, issuer, depth: 1)
-                paths.append((result.hash, result.issuer, paths.count))
+                let hash = try hashNDegreeQuads(node, &issuer, depth: 1)
+                paths.append((hash, issuer, paths.count))
             }
             paths.sort { a, b in
                 if a.hash == b.hash { return a.index < b.index }
@@ -235,13 +243,14 @@ struct CanonicalizationState {
         return HexHasher.hex(of: input, algorithm)
     }
 
-    /// Hash N-Degree Quads (§4.8).
-    mutating func hashNDegreeQuads(_ node: Int32, _ issuerIn: IdentifierIssuer, depth: Int) throws(RDFCanonError) -> (hash: [UInt8], issuer: IdentifierIssuer) {
+    /// Hash N-Degree Quads (§4.8). `issuer` goes in as the issuer passed to the algorithm and
+    /// comes out as the issuer it returns (the callers replace theirs with it), so the common
+    /// case of single-element related lists needs no issuer copy.
+    mutating func hashNDegreeQuads(_ node: Int32, _ issuer: inout IdentifierIssuer, depth: Int) throws(RDFCanonError) -> [UInt8] {
         calls += 1
         work += 1
         if work > maxWork { throw .workLimitExceeded(calls: calls, limit: maxWork) }
         if depth > maxDepth { throw .recursionTooDeep(limit: maxDepth) }
-        var issuer = issuerIn
 
         var relatedByHash: [[UInt8]: [Int32]] = [:]
         for qi in nodeQuads[Int(node)] {
@@ -261,40 +270,21 @@ struct CanonicalizationState {
         for hash in relatedByHash.keys.sorted(by: ByteOrder.less) {
             guard let list = relatedByHash[hash] else { continue }
             data.append(contentsOf: hash)
+            if list.count == 1 {
+                // One permutation: its issuer copy becomes the chosen issuer, so work in place.
+                if let path = try pathFor(list, order: [0], &issuer, chosenPath: [], depth: depth) {
+                    data.append(contentsOf: path)
+                }
+                continue
+            }
             var chosenPath: [UInt8] = []
             var chosenIssuer: IdentifierIssuer?
             var permutation = Array(0..<list.count)
-            permutations: repeat {
-                work += 1
-                if work > maxWork { throw .workLimitExceeded(calls: calls, limit: maxWork) }
+            repeat {
                 var issuerCopy = issuer
-                var path: [UInt8] = []
-                var recursionList: [Int32] = []
-                for i in permutation {
-                    let related = list[i]
-                    let c = canonical[Int(related)]
-                    if c >= 0 {
-                        Self.appendCanonicalLabel(c, to: &path)
-                    } else {
-                        if issuerCopy.number(of: related) == nil { recursionList.append(related) }
-                        Self.appendTemporaryLabel(issuerCopy.issue(related), to: &path)
-                    }
-                    if !chosenPath.isEmpty && path.count >= chosenPath.count && ByteOrder.less(chosenPath, path) {
-                        continue permutations
-                    }
-                }
-                for related in recursionList {
-                    let result = try hashNDegreeQuads(related, issuerCopy, depth: depth + 1)
-                    Self.appendTemporaryLabel(issuerCopy.issue(related), to: &path)
-                    path.append(UInt8(ascii: "<"))
-                    path.append(contentsOf: result.hash)
-                    path.append(UInt8(ascii: ">"))
-                    issuerCopy = result.issuer
-                    if !chosenPath.isEmpty && path.count >= chosenPath.count && ByteOrder.less(chosenPath, path) {
-                        continue permutations
-                    }
-                }
-                if chosenIssuer == nil || ByteOrder.less(path, chosenPath) {
+                if let path = try pathFor(list, order: permutation, &issuerCopy, chosenPath: chosenPath, depth: depth),
+                   chosenIssuer == nil || ByteOrder.less(path, chosenPath)
+                {
                     chosenPath = path
                     chosenIssuer = issuerCopy
                 }
@@ -302,7 +292,42 @@ struct CanonicalizationState {
             data.append(contentsOf: chosenPath)
             if let chosenIssuer { issuer = chosenIssuer }
         }
-        return (HexHasher.hex(of: data, algorithm), issuer)
+        return HexHasher.hex(of: data, algorithm)
+    }
+
+    /// The path of one permutation of a related blank node list (§4.8.3 step 5.4), or `nil`
+    /// when it is already longer and greater than `chosenPath` (skip to the next permutation).
+    mutating func pathFor(
+        _ list: [Int32], order: [Int], _ issuerCopy: inout IdentifierIssuer, chosenPath: [UInt8], depth: Int
+    ) throws(RDFCanonError) -> [UInt8]? {
+        work += 1
+        if work > maxWork { throw .workLimitExceeded(calls: calls, limit: maxWork) }
+        var path: [UInt8] = []
+        var recursionList: [Int32] = []
+        for i in order {
+            let related = list[i]
+            let c = canonical[Int(related)]
+            if c >= 0 {
+                Self.appendCanonicalLabel(c, to: &path)
+            } else {
+                if issuerCopy.number(of: related) == nil { recursionList.append(related) }
+                Self.appendTemporaryLabel(issuerCopy.issue(related), to: &path)
+            }
+            if !chosenPath.isEmpty && path.count >= chosenPath.count && ByteOrder.less(chosenPath, path) {
+                return nil
+            }
+        }
+        for related in recursionList {
+            let hash = try hashNDegreeQuads(related, &issuerCopy, depth: depth + 1)
+            Self.appendTemporaryLabel(issuerCopy.issue(related), to: &path)
+            path.append(UInt8(ascii: "<"))
+            path.append(contentsOf: hash)
+            path.append(UInt8(ascii: ">"))
+            if !chosenPath.isEmpty && path.count >= chosenPath.count && ByteOrder.less(chosenPath, path) {
+                return nil
+            }
+        }
+        return path
     }
 
     /// Advances `p` to the next permutation in lexicographic order; `false` after the last.

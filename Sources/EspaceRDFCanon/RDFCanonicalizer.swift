@@ -6,10 +6,16 @@ import EspaceRDF
 /// Symmetric ("poison") datasets make Hash N-Degree Quads explode combinatorially; `maxWork`
 /// bounds the number of Hash N-Degree Quads calls plus permutations examined, and `maxDepth`
 /// bounds its recursion, so such input fails fast with `RDFCanonError` instead of hanging.
+///
+/// The default budget is quadratic in the number `s` of blank nodes whose first-degree hash
+/// is shared: `max(defaultBaseWork, defaultWorkFactor × s²)`. The algorithm legitimately needs
+/// on the order of `s²` calls (for example a long RDF list of equal values, where every node
+/// is hashed from every other), while poison graphs need factorially many.
 public struct RDFCanonicalizer: Sendable {
     public var hashAlgorithm: RDFCanonHashAlgorithm
     /// Budget of Hash N-Degree Quads calls plus permutations examined. `nil` means the
-    /// default: `max(defaultBaseWork, defaultWorkPerBlankNode × blank nodes)`.
+    /// default: `max(defaultBaseWork, defaultWorkFactor × s²)`, `s` the number of blank
+    /// nodes that share a first-degree hash.
     public var maxWork: Int?
     /// The deepest recursion of Hash N-Degree Quads.
     public var maxDepth: Int
@@ -18,8 +24,9 @@ public struct RDFCanonicalizer: Sendable {
 
     /// The default work budget's floor.
     public static let defaultBaseWork = 10_000
-    /// The default work budget per blank node.
-    public static let defaultWorkPerBlankNode = 50
+    /// The default work budget's factor on the squared number of blank nodes that share a
+    /// first-degree hash.
+    public static let defaultWorkFactor = 8
 
     public init(
         hashAlgorithm: RDFCanonHashAlgorithm = .sha256,
@@ -44,10 +51,8 @@ public struct RDFCanonicalizer: Sendable {
     }
 
     private func canonicalize(uniqueQuads: [Quad]) throws(RDFCanonError) -> RDFCanonResult {
-        var state = CanonicalizationState(algorithm: hashAlgorithm, maxWork: 0, maxDepth: maxDepth)
+        var state = CanonicalizationState(algorithm: hashAlgorithm, maxWork: maxWork, maxDepth: maxDepth)
         try state.load(uniqueQuads, maxBlankNodes: maxBlankNodes)
-        let budget = maxWork ?? max(Self.defaultBaseWork, Self.defaultWorkPerBlankNode * state.labels.count)
-        state.maxWork = budget
         try state.run()
         var map: [String: String] = [:]
         map.reserveCapacity(state.labels.count)
