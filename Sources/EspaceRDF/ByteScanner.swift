@@ -147,6 +147,13 @@ struct ByteScanner {
 
     /// Reads `<...>` at the current position and returns the IRI with `UCHAR`s decoded.
     mutating func readIRIRef() throws(RDFSyntaxError) -> String {
+        var noCache: IRICache?
+        return try readIRIRef(cache: &noCache)
+    }
+
+    /// Reads `<...>` at the current position, sharing strings of IRIs without escapes
+    /// through `cache`.
+    mutating func readIRIRef(cache: inout IRICache?) throws(RDFSyntaxError) -> String {
         let open = pos
         pos += 1
         let start = pos
@@ -154,6 +161,7 @@ struct ByteScanner {
             let b = bytes[pos]
             if b == UInt8(ascii: ">") {
                 pos += 1
+                if cache != nil, let s = cache?.string(bytes, start, pos - 1) { return s }
                 return string(from: start, to: pos - 1)
             }
             if b == UInt8(ascii: "\\") { break }

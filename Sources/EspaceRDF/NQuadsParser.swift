@@ -34,6 +34,13 @@ public struct NQuadsParser: Sendable {
     /// Parses a document and returns its statements in document order, duplicates included.
     public func parseQuads(_ bytes: some Collection<UInt8>) throws(RDFSyntaxError) -> [Quad] {
         var quads: [Quad] = []
+        // One statement per line at most: reserving the line count avoids regrowing.
+        let lines = bytes.withContiguousStorageIfAvailable { buffer in
+            var n = 0
+            for b in buffer where b == 0x0A { n += 1 }
+            return n
+        }
+        quads.reserveCapacity(min((lines ?? 0) + 1, 1 << 24))
         try parse(bytes) { quads.append($0) }
         return quads
     }
@@ -69,6 +76,7 @@ public struct NQuadsParser: Sendable {
             throw scanner.error("invalid UTF-8 byte sequence", at: bad)
         }
         var lineStart = 0
+        var cache: IRICache? = IRICache()
         while true {
             skipSpaces(&scanner)
             if scanner.atEnd { return }
@@ -85,7 +93,7 @@ public struct NQuadsParser: Sendable {
             }
             let subject: Term
             switch b {
-            case UInt8(ascii: "<"): subject = .iri(try readIRI(&scanner))
+            case UInt8(ascii: "<"): subject = .iri(try readIRI(&scanner, &cache))
             case UInt8(ascii: "_") where scanner.byte(at: scanner.pos + 1) == UInt8(ascii: ":"):
                 subject = .blank(try scanner.readBlankNodeLabel())
             default: throw scanner.unexpected(expected: "'<' or '_:' to start a subject")
@@ -101,24 +109,24 @@ public struct NQuadsParser: Sendable {
                 guard scanner.current == UInt8(ascii: "<") else {
                     throw scanner.unexpected(expected: "'<' to start a predicate IRI")
                 }
-                predicate = .iri(try readIRI(&scanner))
+                predicate = .iri(try readIRI(&scanner, &cache))
             }
             try checkLine(scanner, lineStart)
             skipSpaces(&scanner)
             let object: Term
             switch scanner.current {
-            case UInt8(ascii: "<"): object = .iri(try readIRI(&scanner))
+            case UInt8(ascii: "<"): object = .iri(try readIRI(&scanner, &cache))
             case UInt8(ascii: "_") where scanner.byte(at: scanner.pos + 1) == UInt8(ascii: ":"):
                 object = .blank(try scanner.readBlankNodeLabel())
             case UInt8(ascii: "\"") where !scanner.atEnd:
-                object = .literal(try readLiteral(&scanner))
+                object = .literal(try readLiteral(&scanner, &cache))
             default: throw scanner.unexpected(expected: "'<', '_:' or '\"' to start an object")
             }
             try checkLine(scanner, lineStart)
             skipSpaces(&scanner)
             var graph: Term?
             switch scanner.current {
-            case UInt8(ascii: "<") where !triplesOnly: graph = .iri(try readIRI(&scanner))
+            case UInt8(ascii: "<") where !triplesOnly: graph = .iri(try readIRI(&scanner, &cache))
             case UInt8(ascii: "_") where !triplesOnly && scanner.byte(at: scanner.pos + 1) == UInt8(ascii: ":"):
                 graph = .blank(try scanner.readBlankNodeLabel())
             default: break
@@ -163,16 +171,30 @@ public struct NQuadsParser: Sendable {
         }
     }
 
-    private func readIRI(_ s: inout ByteScanner) throws(RDFSyntaxError) -> String {
+    private func readIRI(_ s: inout ByteScanner, _ cache: inout IRICache?) throws(RDFSyntaxError) -> String {
         let start = s.pos
-        let iri = try s.readIRIRef()
-        guard IRI.hasScheme(iri) else {
+        let iri = try s.readIRIRef(cache: &cache)
+        guard Self.hasScheme(s.bytes, start + 1) || IRI.hasScheme(iri) else {
             throw s.error("relative IRI <\(iri)> is not allowed; expected an absolute IRI", at: start)
         }
         return iri
     }
 
-    private func readLiteral(_ s: inout ByteScanner) throws(RDFSyntaxError) -> Literal {
+    /// Whether the raw bytes at `i` start with a scheme and `:` (escapes make this `false`;
+    /// the caller then checks the decoded IRI).
+    @inline(__always) private static func hasScheme(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i < b.count, IRI.isAlpha(b[i]) else { return false }
+        var j = i + 1
+        while j < b.count {
+            let c = b[j]
+            if c == UInt8(ascii: ":") { return true }
+            guard IRI.isAlpha(c) || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E else { return false }
+            j += 1
+        }
+        return false
+    }
+
+    private func readLiteral(_ s: inout ByteScanner, _ cache: inout IRICache?) throws(RDFSyntaxError) -> Literal {
         let lexical = try s.readQuotedString(quote: UInt8(ascii: "\""), long: false)
         switch s.current {
         case UInt8(ascii: "@"):
@@ -185,7 +207,7 @@ public struct NQuadsParser: Sendable {
             }
             s.pos += 2
             guard s.current == UInt8(ascii: "<") else { throw s.unexpected(expected: "'<' to start a datatype IRI") }
-            return Literal(lexical, datatype: try readIRI(&s))
+            return Literal(lexical, datatype: try readIRI(&s, &cache))
         default:
             return Literal(lexical)
         }
