@@ -130,3 +130,22 @@ struct RDFCanonicalizerTests {
         #expect(r.nquads == "_:c14n0 <http://p> \"o\" .\n")
     }
 }
+
+@Suite("RDFC-1.0 recursion depth")
+struct RDFCanonDepthTests {
+    /// Hash N-Degree Quads recursion as deep as the default `maxDepth` must fit on a test
+    /// thread's stack: a list of lookalike nodes recurses once per node. The work budget stops
+    /// the run right after the first deep descent.
+    @Test func defaultDepthFitsOnTheStack() throws {
+        let n = RDFCanonicalizer().maxDepth + 50
+        var text = ""
+        for i in 0..<n {
+            text += "_:l\(i) <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> \"v\" .\n"
+            text += "_:l\(i) <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> " + (i + 1 < n ? "_:l\(i + 1)" : "<http://www.w3.org/1999/02/22-rdf-syntax-ns#nil>") + " .\n"
+        }
+        let dataset = try NQuadsParser().parse(text)
+        #expect(throws: RDFCanonError.recursionTooDeep(limit: RDFCanonicalizer().maxDepth)) {
+            try RDFCanonicalizer(maxWork: 4 * n).canonicalize(dataset)
+        }
+    }
+}
