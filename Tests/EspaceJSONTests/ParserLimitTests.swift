@@ -102,6 +102,29 @@ struct ParserLimitTests {
         #expect(try parser.parse(#"[{"x":1,"x":2},{"x":3}]"#) == [["x": 2], ["x": 3]])
     }
 
+    @Test func duplicateKeysInLargeObjects() throws {
+        // Objects beyond 16 members switch from scanning their keys to a set.
+        let members = (0..<40).map { "\"k\($0)\":\($0)" }
+        let value = try JSONParser().parse("{" + members.joined(separator: ",") + "}")
+        #expect(value.objectValue.map { Array($0.keys) } == (0..<40).map { "k\($0)" })
+        #expect(value["k39"] == 39)
+        for duplicate in ["k0", "k3", "k17", "k39"] {
+            let prefix = "{" + members.joined(separator: ",") + ","
+            let error = parseError(prefix + "\"\(duplicate)\":true}")
+            #expect(error?.reason == .duplicateKey(duplicate))
+            #expect(error?.column == prefix.utf8.count + 1)
+        }
+        // A duplicate among the first members, then many more members.
+        let early = "{" + members.prefix(5).joined(separator: ",") + ",\"k2\":0," + members.dropFirst(5).joined(separator: ",") + "}"
+        #expect(parseError(early)?.reason == .duplicateKey("k2"))
+
+        let lenient = JSONParser(limits: JSONLimits(allowDuplicateKeys: true))
+        let merged = try lenient.parse("{" + (members + ["\"k3\":\"last\"", "\"k30\":null"]).joined(separator: ",") + "}")
+        #expect(merged.objectValue?.count == 40)
+        #expect(merged.objectValue?.keys.firstIndex(of: "k3") == 3)
+        #expect(merged["k3"] == "last" && merged["k30"] == .null)
+    }
+
     @Test func canonicallyEquivalentKeysCountAsDuplicates() {
         // Object keys are Swift strings, which compare by canonical equivalence: a precomposed
         // and a decomposed "Å" are one key. Rejecting them (the default) is the safe reading.
