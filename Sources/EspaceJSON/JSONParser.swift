@@ -4,8 +4,10 @@
 /// `JSONLimits.maxDepth` alone and never by the thread's stack. Strings must be valid UTF-8
 /// and `\u` escapes must pair surrogates; numbers keep their lexeme.
 public struct JSONParser: Sendable {
+    /// The bounds applied to every input.
     public var limits: JSONLimits
 
+    /// A parser with the given limits.
     public init(limits: JSONLimits = .default) {
         self.limits = limits
     }

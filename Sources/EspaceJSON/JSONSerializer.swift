@@ -13,6 +13,7 @@ public struct JSONSerializer: Sendable {
         /// Write numbers in ECMAScript form instead of their original lexeme.
         public var ecmaScriptNumbers: Bool
 
+        /// Options; the defaults give compact text with members in their order and numbers as written.
         public init(pretty: Bool = false, sortKeys: Bool = false, ecmaScriptNumbers: Bool = false) {
             self.pretty = pretty
             self.sortKeys = sortKeys
@@ -20,8 +21,10 @@ public struct JSONSerializer: Sendable {
         }
     }
 
+    /// How values are laid out.
     public var options: Options
 
+    /// A serializer with the given options.
     public init(options: Options = Options()) {
         self.options = options
     }
@@ -124,6 +127,7 @@ public enum JSONSerializationError: Error, Sendable, Equatable, CustomStringConv
     /// `1e400`, in canonical form).
     case nonFiniteNumber(String)
 
+    /// A sentence naming the offending number.
     public var description: String {
         switch self {
         case .nonFiniteNumber(let lexeme): return "number \(lexeme) has no finite IEEE 754 double value"

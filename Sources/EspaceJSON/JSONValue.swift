@@ -1,6 +1,10 @@
 import OrderedCollections
 
 /// A JSON object: members in document order, looked up by key.
+///
+/// Keys are Swift strings, which compare by Unicode canonical equivalence: a precomposed
+/// `"\u00c5"` and a decomposed `"A\u030a"` are the same key here (the parser reports them as
+/// a duplicate), whereas string *values* compare by code points (see `JSONValue ==`).
 public typealias JSONObject = OrderedDictionary<String, JSONValue>
 
 /// A JSON value as parsed from text, keeping number lexemes exactly.
@@ -47,13 +51,17 @@ extension JSONValue {
         return nil
     }
 
+    /// True for `null`.
     @inlinable public var isNull: Bool {
         if case .null = self { return true }
         return false
     }
 
+    /// True for strings.
     @inlinable public var isString: Bool { stringValue != nil }
+    /// True for objects.
     @inlinable public var isObject: Bool { objectValue != nil }
+    /// True for arrays.
     @inlinable public var isArray: Bool { arrayValue != nil }
 
     /// True for strings, numbers and booleans (JSON-LD's "scalar").
@@ -90,6 +98,8 @@ extension JSONValue {
 }
 
 extension JSONValue: Equatable {
+    /// Data-model equality: members in any order, numbers by value (see `JSONNumber ==`),
+    /// strings by their code points (no Unicode normalization).
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
@@ -109,6 +119,7 @@ extension JSONValue: Equatable {
 }
 
 extension JSONValue: Hashable {
+    /// Hashes consistently with `==` (object members in any order).
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
@@ -132,6 +143,8 @@ extension JSONValue: Hashable {
     }
 }
 
+/// Literals build values: `["a": [1, 2.5, "x", true, nil]]`. Integer and float literals
+/// become numbers with the lexeme `JSONNumber.init` gives them.
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByArrayLiteral,
     ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
