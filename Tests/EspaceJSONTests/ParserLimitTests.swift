@@ -125,6 +125,18 @@ struct ParserLimitTests {
         #expect(merged["k3"] == "last" && merged["k30"] == .null)
     }
 
+    @Test func largeContainers() throws {
+        let count = 100_000
+        let object = try JSONParser().parse("{" + (0..<count).map { "\"k\($0)\":[\($0)]" }.joined(separator: ",") + "}")
+        #expect(object.objectValue?.count == count)
+        #expect(object["k99999"] == [99999])
+        let array = try JSONParser().parse("[" + (0..<count).map { "{\"i\":\($0)}" }.joined(separator: ",") + "]")
+        #expect(array.arrayValue?.count == count)
+        #expect(array.arrayValue?.last == ["i": 99999])
+        let duplicate = "{" + (0..<count).map { "\"k\($0)\":1" }.joined(separator: ",") + ",\"k5\":2}"
+        #expect(parseError(duplicate)?.reason == .duplicateKey("k5"))
+    }
+
     @Test func canonicallyEquivalentKeysCountAsDuplicates() {
         // Object keys are Swift strings, which compare by canonical equivalence: a precomposed
         // and a decomposed "Å" are one key. Rejecting them (the default) is the safe reading.
