@@ -49,7 +49,8 @@ struct BenchmarkRunner {
         }
         perOperation.sort()
         let middle = perOperation.count / 2
-        let median = perOperation.count % 2 == 1
+        let median =
+            perOperation.count % 2 == 1
             ? perOperation[middle] : (perOperation[middle - 1] + perOperation[middle]) / 2
         return BenchmarkResult(
             name: benchmark.name, implementation: "espace", iterations: samples * batch,

@@ -23,7 +23,9 @@ struct EspaceBenchmarks {
             case "--iterations": runner.fixedIterations = arguments.next().flatMap(Int.init)
             case "--list": listOnly = true
             default:
-                fail("unknown argument \(argument)\nusage: EspaceBenchmarks [--data DIR] [--shared DIR] [--budget SECONDS | --iterations N] [--filter TEXT]... [--list]")
+                fail(
+                    "unknown argument \(argument)\nusage: EspaceBenchmarks [--data DIR] [--shared DIR] [--budget SECONDS | --iterations N] [--filter TEXT]... [--list]"
+                )
             }
         }
 

@@ -139,7 +139,9 @@ extension JSONValue: Equatable {
     var i = 0
     let n = a.count
     while i + 8 <= n {
-        if UnsafeRawPointer(pa + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(pb + i).loadUnaligned(as: UInt64.self) {
+        if UnsafeRawPointer(pa + i).loadUnaligned(as: UInt64.self)
+            != UnsafeRawPointer(pb + i).loadUnaligned(as: UInt64.self)
+        {
             return false
         }
         i += 8
@@ -156,10 +158,18 @@ extension JSONValue: Hashable {
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
-        case .bool(let b): hasher.combine(1); hasher.combine(b)
-        case .number(let n): hasher.combine(2); hasher.combine(n)
-        case .string(let s): hasher.combine(3); hasher.combine(s)
-        case .array(let a): hasher.combine(4); hasher.combine(a)
+        case .bool(let b):
+            hasher.combine(1)
+            hasher.combine(b)
+        case .number(let n):
+            hasher.combine(2)
+            hasher.combine(n)
+        case .string(let s):
+            hasher.combine(3)
+            hasher.combine(s)
+        case .array(let a):
+            hasher.combine(4)
+            hasher.combine(a)
         case .object(let o):
             // Order-independent: members may come in any order.
             hasher.combine(5)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EspaceJSON
 
 /// The limits that bound hostile input, and the duplicate-key option.
@@ -115,11 +116,14 @@ struct ParserLimitTests {
             #expect(error?.column == prefix.utf8.count + 1)
         }
         // A duplicate among the first members, then many more members.
-        let early = "{" + members.prefix(5).joined(separator: ",") + ",\"k2\":0," + members.dropFirst(5).joined(separator: ",") + "}"
+        let early =
+            "{" + members.prefix(5).joined(separator: ",") + ",\"k2\":0," + members.dropFirst(5).joined(separator: ",")
+            + "}"
         #expect(parseError(early)?.reason == .duplicateKey("k2"))
 
         let lenient = JSONParser(limits: JSONLimits(allowDuplicateKeys: true))
-        let merged = try lenient.parse("{" + (members + ["\"k3\":\"last\"", "\"k30\":null"]).joined(separator: ",") + "}")
+        let merged = try lenient.parse(
+            "{" + (members + ["\"k3\":\"last\"", "\"k30\":null"]).joined(separator: ",") + "}")
         #expect(merged.objectValue?.count == 40)
         #expect(merged.objectValue?.keys.firstIndex(of: "k3") == 3)
         #expect(merged["k3"] == "last" && merged["k30"] == .null)
