@@ -114,3 +114,42 @@ struct SerializerTests {
         #expect(value.jsonText == #"{"a":[1,2.5,"x",true,null],"b":{}}"#)
     }
 }
+
+/// The UTF-16 order JCS sorts keys by, computed on UTF-8 bytes.
+@Suite("UTF-16 key order")
+struct UTF16OrderTests {
+    static let samples: [String] = [
+        "", "a", "b", "A", "aa", "ab", "\u{7F}", "\u{80}", "é", "ö", "\u{7FF}", "\u{800}", "€", "\u{D7FF}",
+        "\u{E000}", "\u{FB33}", "\u{FFFD}", "\u{FFFF}", "😂", "\u{10000}", "\u{10FFFF}", "a😂", "a\u{FB33}",
+        "😂a", "\u{FB33}a", "</script>", "\n", "\r", "1", "10", "\u{E000}\u{10000}", "\u{10000}\u{E000}",
+    ]
+
+    @Test func agreesWithUTF16CodeUnitsOnEveryPair() {
+        for a in Self.samples {
+            for b in Self.samples {
+                #expect(
+                    UTF16Order.precedes(a, b) == a.utf16.lexicographicallyPrecedes(b.utf16),
+                    "\(a.debugDescription) vs \(b.debugDescription)")
+            }
+        }
+    }
+
+    @Test func agreesOnGeneratedStrings() {
+        var random = SplitMix64(seed: "utf16-order")
+        let scalars: [Unicode.Scalar] = [
+            "a", "z", "\u{7F}", "\u{80}", "\u{FF}", "\u{800}", "\u{D7FF}", "\u{E000}",
+            "\u{FFFF}", "\u{10000}", "\u{1F602}", "\u{10FFFF}",
+        ]
+        func string() -> String {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...4, using: &random) {
+                s.append(scalars[Int.random(in: 0..<scalars.count, using: &random)])
+            }
+            return String(s)
+        }
+        for _ in 0..<5_000 {
+            let (a, b) = (string(), string())
+            #expect(UTF16Order.precedes(a, b) == a.utf16.lexicographicallyPrecedes(b.utf16))
+        }
+    }
+}
