@@ -44,6 +44,14 @@ enum JSONLDBenchmarks {
                     check: { inputs.check("jsonld.canonize.\(suffix)", suffix: suffix, produce: canonize) },
                     run: { try canonize().utf8.count }))
         }
+        // Expansion of the 10,000-dataset catalogue, beside the 1,000-dataset one, shows
+        // how the cost grows with the document (Espace only: pyld needs about 30 s for it).
+        if let bytes = BenchmarkInputs.read(inputs.generated("catalog-10000.jsonld")) {
+            let document = try JSONParser().parse(bytes)
+            list.append(Benchmark("jsonld.expand.catalog10k") {
+                try JSONLD.expand(document, options: options).count
+            })
+        }
         return list
     }
 }
