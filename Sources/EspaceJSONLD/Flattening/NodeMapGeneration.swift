@@ -54,14 +54,15 @@ extension NodeMap {
             }
             return
         }
-        // Step 2: element is a map.
+        // Step 2: element is a map. It is read, never copied: the keywords handled below
+        // are skipped when the properties are walked.
         guard case .object(var element) = element else { return }
         ensureGraph(activeGraph)
         var subjectID: String? = nil
         if case .node(let id) = activeSubject { subjectID = id }
 
-        // Step 3: relabel blank node types.
-        if let type = element["@type"] {
+        // Step 3: relabel blank node types (only then is the map copied).
+        if let type = element["@type"], Self.hasBlankNodeType(type) {
             switch type {
             case .array(let items):
                 var relabelled = items
@@ -71,7 +72,7 @@ extension NodeMap {
                     }
                 }
                 element["@type"] = .array(relabelled)
-            case .string(let s) where s.isBlankNodeIdentifier:
+            case .string(let s):
                 element["@type"] = .string(state.generator.generate(s))
             default: break
             }
@@ -103,7 +104,7 @@ extension NodeMap {
 
         // Step 6: node objects.
         let id: String
-        if let idValue = element.removeValue(forKey: "@id") {
+        if let idValue = element["@id"] {
             let s = idValue.stringValue ?? ""
             id = s.isBlankNodeIdentifier ? state.generator.generate(s) : s
         } else {
@@ -127,21 +128,21 @@ extension NodeMap {
             }
         }
 
-        if let types = element.removeValue(forKey: "@type") {
+        if let types = element["@type"] {
             if graphs[activeGraph]?[id]?.types == nil { graphs[activeGraph]?[id]?.types = [] }
             for type in types.asArray {
                 if let s = type.stringValue { graphs[activeGraph]?[id]?.addType(s) }
             }
         }
 
-        if let index = element.removeValue(forKey: "@index") {
+        if let index = element["@index"] {
             if let existing = graphs[activeGraph]?[id]?.index, existing != index {
                 throw JSONLDError(.conflictingIndexes, "node \(id) has two different @index values")
             }
             graphs[activeGraph]?[id]?.index = index
         }
 
-        if let reverseMap = element.removeValue(forKey: "@reverse")?.objectValue {
+        if let reverseMap = element["@reverse"]?.objectValue {
             for (property, values) in reverseMap {
                 for value in values.asArray {
                     var noList: [JSONValue]? = nil
@@ -151,19 +152,23 @@ extension NodeMap {
             }
         }
 
-        if let graphValue = element.removeValue(forKey: "@graph") {
+        if let graphValue = element["@graph"] {
             var noList: [JSONValue]? = nil
             try generate(graphValue, graph: id, subject: .none, property: nil, list: &noList,
                          state: &state, depth: depth + 1)
         }
 
-        if let included = element.removeValue(forKey: "@included") {
+        if let included = element["@included"] {
             var noList: [JSONValue]? = nil
             try generate(included, graph: activeGraph, subject: .none, property: nil, list: &noList,
                          state: &state, depth: depth + 1)
         }
 
         for key in element.keys.sorted(by: codePointLess) {
+            switch key {
+            case "@id", "@type", "@index", "@reverse", "@graph", "@included": continue
+            default: break
+            }
             guard let value = element[key] else { continue }
             var property = key
             if property.isBlankNodeIdentifier { property = state.generator.generate(property) }
@@ -171,6 +176,15 @@ extension NodeMap {
             var noList: [JSONValue]? = nil
             try generate(value, graph: activeGraph, subject: .node(id), property: property,
                          list: &noList, state: &state, depth: depth + 1)
+        }
+    }
+
+    /// Whether a `@type` value names a blank node (which must be relabelled).
+    static func hasBlankNodeType(_ type: JSONValue) -> Bool {
+        switch type {
+        case .string(let s): return s.isBlankNodeIdentifier
+        case .array(let items): return items.contains { $0.stringValue?.isBlankNodeIdentifier == true }
+        default: return false
         }
     }
 }
