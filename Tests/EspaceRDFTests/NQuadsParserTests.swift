@@ -160,3 +160,19 @@ struct NQuadsParserTests {
         #expect(try parse("\n\n# only a comment").isEmpty)
     }
 }
+
+@Suite("Term equality")
+struct TermEqualityTests {
+    @Test func codePointsNotCanonicalEquivalence() throws {
+        let composed = Term.literal(Literal("\u{E9}"))
+        let decomposed = Term.literal(Literal("e\u{301}"))
+        #expect(composed != decomposed)
+        #expect(Term.iri("http://a/\u{E9}") != Term.iri("http://a/e\u{301}"))
+        #expect(Term.iri("http://a/\u{E9}") == Term.iri("http://a/" + "\u{E9}"))
+        let dataset = try NQuadsParser().parse("<http://s> <http://p> \"\u{E9}\" .\n<http://s> <http://p> \"e\u{301}\" .\n")
+        #expect(dataset.count == 2)
+        #expect(Set([composed, decomposed, composed]).count == 2)
+        #expect(Literal("x", language: "en") != Literal("x", language: "en", direction: "ltr"))
+        #expect(Term.iri("x") != Term.blank("x"))
+    }
+}
