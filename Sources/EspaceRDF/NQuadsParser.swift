@@ -76,7 +76,8 @@ public struct NQuadsParser: Sendable {
             throw scanner.error("invalid UTF-8 byte sequence", at: bad)
         }
         var lineStart = 0
-        var cache: IRICache? = IRICache()
+        // Sharing repeated IRIs pays off on larger documents; small ones skip the table.
+        var cache: IRICache? = buffer.count >= 16_384 ? IRICache() : nil
         while true {
             skipSpaces(&scanner)
             if scanner.atEnd { return }

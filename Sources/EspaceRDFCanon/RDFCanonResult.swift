@@ -18,7 +18,7 @@ public struct RDFCanonResult: Sendable {
 
     /// The canonical statements (blank nodes relabelled), in canonical order.
     public var quads: [Quad] {
-        (try? NQuadsParser().parseQuads(Array(nquads.utf8))) ?? []
+        (try? NQuadsParser(allowsGeneralizedRDF: true).parseQuads(Array(nquads.utf8))) ?? []
     }
 
     /// The canonical dataset (blank nodes relabelled).
