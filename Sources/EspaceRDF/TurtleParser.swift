@@ -138,12 +138,13 @@ struct TurtleReader {
         s.pos += 1
     }
 
-    /// Whether the bytes at the current position spell `word` (ASCII, case-insensitively)
-    /// followed by a character that cannot continue a name.
-    func atKeyword(_ word: StaticString) -> Bool {
+    /// Whether the bytes at the current position spell `word` (ASCII; case-insensitively
+    /// unless `exactCase`) followed by a character that cannot continue a name.
+    func atKeyword(_ word: StaticString, exactCase: Bool = false) -> Bool {
         let n = word.utf8CodeUnitCount
         let w = word.utf8Start
-        for i in 0..<n where (s.byte(at: s.pos + i) | 0x20) != (w[i] | 0x20) { return false }
+        let fold: UInt8 = exactCase ? 0 : 0x20
+        for i in 0..<n where (s.byte(at: s.pos + i) | fold) != (w[i] | fold) { return false }
         guard let (next, _) = s.scalar(at: s.pos + n) else { return true }
         return !(ByteScanner.isPNChars(next) || next == 0x3A || next == 0x2E)
     }
@@ -170,12 +171,12 @@ struct TurtleReader {
     mutating func parseStatement() throws(RDFSyntaxError) {
         let c = s.current
         if c == UInt8(ascii: "@") {
-            if atKeyword("@prefix") {
+            if atKeyword("@prefix", exactCase: true) {
                 s.pos += 7
                 try parsePrefixBody()
                 skipWS()
                 try expect(UInt8(ascii: "."), "'.' after the @prefix directive")
-            } else if atKeyword("@base") {
+            } else if atKeyword("@base", exactCase: true) {
                 s.pos += 5
                 try parseBaseBody()
                 skipWS()
@@ -337,7 +338,7 @@ struct TurtleReader {
 
     mutating func parseVerb() throws(RDFSyntaxError) -> Term {
         skipWS()
-        if s.current == UInt8(ascii: "a") && atKeyword("a") {
+        if s.current == UInt8(ascii: "a") && atKeyword("a", exactCase: true) {
             s.pos += 1
             return .iri(Vocabulary.rdfType)
         }
@@ -368,11 +369,11 @@ struct TurtleReader {
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return .literal(try parseNumber())
         default:
-            if atKeyword("true") {
+            if atKeyword("true", exactCase: true) {
                 s.pos += 4
                 return .literal(Literal("true", datatype: Vocabulary.xsdBoolean))
             }
-            if atKeyword("false") {
+            if atKeyword("false", exactCase: true) {
                 s.pos += 5
                 return .literal(Literal("false", datatype: Vocabulary.xsdBoolean))
             }

@@ -190,6 +190,8 @@ struct TurtleParserTests {
         ("@prefix ex <http://e/> .", "':'"),
         ("@prefix ex: <http://e/>", "'.'"),
         ("@keywords a .", "unknown directive"),
+        ("@PREFIX ex: <http://e/> .", "unknown directive"),
+        ("<s> <p> TRUE .", "unexpected 'TRUE'"),
         ("\"lit\" <p> <o> .", "subject"),
         ("<s> \"lit\" <o> .", "predicate"),
         ("<s> <p> [ <q> <r> .", "']'"),
