@@ -7,7 +7,8 @@ struct RDFCanonConformanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rdf-canon",
         abstract: "Run the W3C RDFC-1.0 test suite (the folder holding manifest.jsonld).",
-        discussion: "Prints one line per category (eval, map, negative), then 'N passed, N failed, N skipped'. Failures are listed on stderr. Exits non-zero if any test failed."
+        discussion:
+            "Prints one line per category (eval, map, negative), then 'N passed, N failed, N skipped'. Failures are listed on stderr. Exits non-zero if any test failed."
     )
 
     @Argument(help: "The suite folder (e.g. ../shared/conformance/rdf-canon/tests).")

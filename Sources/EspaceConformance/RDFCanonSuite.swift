@@ -92,7 +92,9 @@ public struct RDFCanonSuite: Sendable {
             }
             var map: [String: String] = [:]
             for (key, value) in object {
-                guard let label = value.stringValue else { return result(.failed("\(expectedPath): \(key) is not a string")) }
+                guard let label = value.stringValue else {
+                    return result(.failed("\(expectedPath): \(key) is not a string"))
+                }
                 map[key] = label
             }
             if map == canonical.issuedIdentifiers { return result(.passed) }

@@ -80,8 +80,10 @@ struct ByteScanner {
         if b0 < 0xF0 {
             return (((b0 & 0x0F) << 12) | ((UInt32(byte(at: i + 1)) & 0x3F) << 6) | (UInt32(byte(at: i + 2)) & 0x3F), 3)
         }
-        return (((b0 & 0x07) << 18) | ((UInt32(byte(at: i + 1)) & 0x3F) << 12)
-            | ((UInt32(byte(at: i + 2)) & 0x3F) << 6) | (UInt32(byte(at: i + 3)) & 0x3F), 4)
+        return (
+            ((b0 & 0x07) << 18) | ((UInt32(byte(at: i + 1)) & 0x3F) << 12)
+                | ((UInt32(byte(at: i + 2)) & 0x3F) << 6) | (UInt32(byte(at: i + 3)) & 0x3F), 4
+        )
     }
 
     static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
@@ -239,7 +241,7 @@ struct ByteScanner {
         pos += 2
         let start = pos
         guard let (first, firstLength) = scalar(at: pos),
-              Self.isPNCharsU(first) || (0x30...0x39).contains(first)
+            Self.isPNCharsU(first) || (0x30...0x39).contains(first)
         else { throw unexpected(expected: "a blank node label after '_:'") }
         pos += firstLength
         while let (c, length) = scalar(at: pos) {
@@ -313,7 +315,9 @@ struct ByteScanner {
                     continue
                 default:
                     pos += 1
-                    throw error("invalid escape sequence '\\' followed by \(describeCurrent()); expected one of \\t \\b \\n \\r \\f \\\" \\' \\\\ \\u \\U", at: pos - 1)
+                    throw error(
+                        "invalid escape sequence '\\' followed by \(describeCurrent()); expected one of \\t \\b \\n \\r \\f \\\" \\' \\\\ \\u \\U",
+                        at: pos - 1)
                 }
                 scratch.append(escaped)
                 pos += 2

@@ -6,13 +6,14 @@ enum CodePointEquality {
         let au = a.utf8
         let bu = b.utf8
         guard au.count == bu.count else { return false }
-        let result: Bool? = au.withContiguousStorageIfAvailable { pa in
-            bu.withContiguousStorageIfAvailable { pb in
-                guard let x = pa.baseAddress, let y = pb.baseAddress else { return true }
-                if x == y { return true }
-                return UnsafeRawBufferPointer(pa).elementsEqual(UnsafeRawBufferPointer(pb))
-            }
-        } ?? nil
+        let result: Bool? =
+            au.withContiguousStorageIfAvailable { pa in
+                bu.withContiguousStorageIfAvailable { pb in
+                    guard let x = pa.baseAddress, let y = pb.baseAddress else { return true }
+                    if x == y { return true }
+                    return UnsafeRawBufferPointer(pa).elementsEqual(UnsafeRawBufferPointer(pb))
+                }
+            } ?? nil
         return result ?? au.elementsEqual(bu)
     }
 

@@ -54,8 +54,8 @@ struct DatasetIsomorphism {
             }
         }
         guard groundCountB == ground.count,
-              sideA.quads.count == sideB.quads.count,
-              sideA.nodeQuads.count == sideB.nodeQuads.count
+            sideA.quads.count == sideB.quads.count,
+            sideA.nodeQuads.count == sideB.nodeQuads.count
         else { return false }
         if sideA.quads.isEmpty { return true }
         prepare(&sideA)
@@ -94,7 +94,9 @@ struct DatasetIsomorphism {
     }
 
     mutating func encodeGround(_ quad: Quad) -> Encoded? {
-        Encoded(s: number(quad.subject), p: number(quad.predicate), o: number(quad.object), g: quad.graph.map { number($0) } ?? 0)
+        Encoded(
+            s: number(quad.subject), p: number(quad.predicate), o: number(quad.object),
+            g: quad.graph.map { number($0) } ?? 0)
     }
 
     func prepare(_ side: inout Side) {
@@ -165,9 +167,11 @@ struct DatasetIsomorphism {
         // Smallest class with more than one member.
         var members: [UInt64: [Int]] = [:]
         for (n, c) in a.colors.enumerated() { members[c, default: []].append(n) }
-        guard let (color, nodes) = members.filter({ $0.value.count > 1 }).min(by: { x, y in
-            x.value.count != y.value.count ? x.value.count < y.value.count : x.key < y.key
-        }) else {
+        guard
+            let (color, nodes) = members.filter({ $0.value.count > 1 }).min(by: { x, y in
+                x.value.count != y.value.count ? x.value.count < y.value.count : x.key < y.key
+            })
+        else {
             return verify(a, b)
         }
         let node = nodes[0]

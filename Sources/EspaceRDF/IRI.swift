@@ -123,7 +123,9 @@ public enum IRI {
                         i = j + 1
                         break
                     }
-                    guard IRI.isAlpha(b) || (b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2D || b == 0x2E else { break }
+                    guard IRI.isAlpha(b) || (b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2D || b == 0x2E else {
+                        break
+                    }
                     j += 1
                 }
             }
@@ -131,7 +133,9 @@ public enum IRI {
             if i + 1 < n && s[i] == UInt8(ascii: "/") && s[i + 1] == UInt8(ascii: "/") {
                 let start = i + 2
                 var j = start
-                while j < n && s[j] != UInt8(ascii: "/") && s[j] != UInt8(ascii: "?") && s[j] != UInt8(ascii: "#") { j += 1 }
+                while j < n && s[j] != UInt8(ascii: "/") && s[j] != UInt8(ascii: "?") && s[j] != UInt8(ascii: "#") {
+                    j += 1
+                }
                 authority = start..<j
                 i = j
             }

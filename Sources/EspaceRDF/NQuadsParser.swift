@@ -70,7 +70,8 @@ public struct NQuadsParser: Sendable {
     public func parse(_ buffer: UnsafeBufferPointer<UInt8>, handler: (Quad) -> Void) throws(RDFSyntaxError) {
         var scanner = ByteScanner(buffer)
         guard buffer.count <= limits.maxInputBytes else {
-            throw scanner.error("input is \(buffer.count) bytes, over the limit of \(limits.maxInputBytes) bytes", at: 0)
+            throw scanner.error(
+                "input is \(buffer.count) bytes, over the limit of \(limits.maxInputBytes) bytes", at: 0)
         }
         if let bad = UTF8Validator.firstInvalidOffset(buffer) {
             throw scanner.error("invalid UTF-8 byte sequence", at: bad)
@@ -137,7 +138,9 @@ public struct NQuadsParser: Sendable {
                 skipSpaces(&scanner)
             }
             guard scanner.current == UInt8(ascii: ".") else {
-                throw scanner.unexpected(expected: graph == nil && !triplesOnly ? "a graph label or '.' to end the statement" : "'.' to end the statement")
+                throw scanner.unexpected(
+                    expected: graph == nil && !triplesOnly
+                        ? "a graph label or '.' to end the statement" : "'.' to end the statement")
             }
             scanner.pos += 1
             skipSpaces(&scanner)
@@ -189,7 +192,9 @@ public struct NQuadsParser: Sendable {
         while j < b.count {
             let c = b[j]
             if c == UInt8(ascii: ":") { return true }
-            guard IRI.isAlpha(c) || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E else { return false }
+            guard IRI.isAlpha(c) || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E else {
+                return false
+            }
             j += 1
         }
         return false

@@ -50,7 +50,8 @@ public struct TurtleParser: Sendable {
     public func parseQuads(_ buffer: UnsafeBufferPointer<UInt8>) throws(RDFSyntaxError) -> [Quad] {
         var reader = TurtleReader(buffer, trig: syntax == .trig, base: baseIRI, maxDepth: limits.maxNestingDepth)
         guard buffer.count <= limits.maxInputBytes else {
-            throw reader.s.error("input is \(buffer.count) bytes, over the limit of \(limits.maxInputBytes) bytes", at: 0)
+            throw reader.s.error(
+                "input is \(buffer.count) bytes, over the limit of \(limits.maxInputBytes) bytes", at: 0)
         }
         if let bad = UTF8Validator.firstInvalidOffset(buffer) {
             throw reader.s.error("invalid UTF-8 byte sequence", at: bad)
@@ -109,7 +110,8 @@ struct TurtleReader {
             k += 1
         }
         func fix(_ t: Term) -> Term {
-            guard case .blank(let label) = t, label.first == Self.placeholder, let n = Int(label.dropFirst()), n < names.count
+            guard case .blank(let label) = t, label.first == Self.placeholder, let n = Int(label.dropFirst()),
+                n < names.count
             else { return t }
             return .blank(names[n])
         }
@@ -204,7 +206,9 @@ struct TurtleReader {
                 switch s.current {
                 case UInt8(ascii: "["):
                     let (term, anon) = try parseBracket()
-                    guard anon else { throw s.error("a graph label must be an IRI or a blank node, not a blank node property list") }
+                    guard anon else {
+                        throw s.error("a graph label must be an IRI or a blank node, not a blank node property list")
+                    }
                     label = term
                 case UInt8(ascii: "<"), UInt8(ascii: "_"), UInt8(ascii: ":"):
                     label = try parseIRIOrLabel(expected: "a graph label (IRI or blank node) after GRAPH")
@@ -295,8 +299,9 @@ struct TurtleReader {
         case UInt8(ascii: "("):
             subject = try parseCollection()
         case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: "0")...UInt8(ascii: "9"):
-            throw s.unexpected(expected: "a subject (IRI, prefixed name, blank node or collection); a literal cannot be a subject")
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            throw s.unexpected(
+                expected: "a subject (IRI, prefixed name, blank node or collection); a literal cannot be a subject")
         default:
             subject = try parseIRIOrLabel(expected: "a subject (IRI, prefixed name, blank node or collection)")
             canLabelGraph = true
@@ -501,7 +506,9 @@ struct TurtleReader {
                 out.append(0x3A)
                 s.pos += 1
             } else if c == 0x25 {
-                guard ByteScanner.hexValue(s.byte(at: s.pos + 1)) != nil, ByteScanner.hexValue(s.byte(at: s.pos + 2)) != nil else {
+                guard ByteScanner.hexValue(s.byte(at: s.pos + 1)) != nil,
+                    ByteScanner.hexValue(s.byte(at: s.pos + 2)) != nil
+                else {
                     throw s.error("invalid percent escape in local name; expected '%' and two hexadecimal digits")
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: s.bytes[s.pos..<(s.pos + 3)]))
@@ -510,9 +517,9 @@ struct TurtleReader {
                 let e = s.byte(at: s.pos + 1)
                 switch e {
                 case UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "!"),
-                     UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
-                     UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="),
-                     UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "@"), UInt8(ascii: "%"):
+                    UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                    UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="),
+                    UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "@"), UInt8(ascii: "%"):
                     out.append(e)
                     s.pos += 2
                 default:
@@ -567,7 +574,8 @@ struct TurtleReader {
         func exponentAt(_ i: Int) -> Bool {
             guard s.byte(at: i) | 0x20 == UInt8(ascii: "e") else { return false }
             let sign = s.byte(at: i + 1)
-            return ByteScanner.isDigit(sign) || ((sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-")) && ByteScanner.isDigit(s.byte(at: i + 2)))
+            return ByteScanner.isDigit(sign)
+                || ((sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-")) && ByteScanner.isDigit(s.byte(at: i + 2)))
         }
         if s.current == UInt8(ascii: ".") {
             if ByteScanner.isDigit(s.byte(at: s.pos + 1)) {

@@ -1,14 +1,16 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Code point order of UTF-8 strings is the unsigned byte order of their encodings.
 enum ByteOrder {
-    @inline(__always) static func less(_ a: UnsafeRawPointer?, _ aCount: Int, _ b: UnsafeRawPointer?, _ bCount: Int) -> Bool {
+    @inline(__always) static func less(_ a: UnsafeRawPointer?, _ aCount: Int, _ b: UnsafeRawPointer?, _ bCount: Int)
+        -> Bool
+    {
         let n = min(aCount, bCount)
         if n > 0, let a, let b {
             let c = memcmp(a, b, n)

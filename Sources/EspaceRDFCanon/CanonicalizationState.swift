@@ -101,7 +101,9 @@ struct CanonicalizationState {
             out.append(0x30 + UInt8(value))
             return
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        )
         var v = value
         var n = 0
         withUnsafeMutableBytes(of: &digits) { d in
@@ -199,7 +201,8 @@ struct CanonicalizationState {
         let sharedCount = shared.reduce(0) { $0 + $1.count }
         let (square, overflow) = sharedCount.multipliedReportingOverflow(by: sharedCount)
         let (quadratic, overflow2) = square.multipliedReportingOverflow(by: RDFCanonicalizer.defaultWorkFactor)
-        maxWork = configuredMaxWork
+        maxWork =
+            configuredMaxWork
             ?? (overflow || overflow2 ? Int.max : max(RDFCanonicalizer.defaultBaseWork, quadratic))
 
         // Hash N-Degree Quads for the blank nodes that share a hash (§4.4.3 step 5).
@@ -246,7 +249,9 @@ struct CanonicalizationState {
     /// Hash N-Degree Quads (§4.8). `issuer` goes in as the issuer passed to the algorithm and
     /// comes out as the issuer it returns (the callers replace theirs with it), so the common
     /// case of single-element related lists needs no issuer copy.
-    mutating func hashNDegreeQuads(_ node: Int32, _ issuer: inout IdentifierIssuer, depth: Int) throws(RDFCanonError) -> [UInt8] {
+    mutating func hashNDegreeQuads(_ node: Int32, _ issuer: inout IdentifierIssuer, depth: Int) throws(RDFCanonError)
+        -> [UInt8]
+    {
         calls += 1
         work += 1
         if work > maxWork { throw .workLimitExceeded(calls: calls, limit: maxWork) }
@@ -283,7 +288,7 @@ struct CanonicalizationState {
             repeat {
                 var issuerCopy = issuer
                 if let path = try pathFor(list, order: permutation, &issuerCopy, chosenPath: chosenPath, depth: depth),
-                   chosenIssuer == nil || ByteOrder.less(path, chosenPath)
+                    chosenIssuer == nil || ByteOrder.less(path, chosenPath)
                 {
                     chosenPath = path
                     chosenIssuer = issuerCopy

@@ -11,7 +11,8 @@ public enum RDFCanonError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .workLimitExceeded(let calls, let limit):
-            return "canonicalization work limit exceeded: Hash N-Degree Quads called \(calls) times (limit \(limit)); the dataset is too symmetric (possibly a poison graph)"
+            return
+                "canonicalization work limit exceeded: Hash N-Degree Quads called \(calls) times (limit \(limit)); the dataset is too symmetric (possibly a poison graph)"
         case .recursionTooDeep(let limit):
             return "canonicalization recursion deeper than the limit of \(limit)"
         case .tooManyBlankNodes(let count, let limit):

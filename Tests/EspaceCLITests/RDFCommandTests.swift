@@ -21,7 +21,9 @@ struct RDFCommandTests {
     }
 
     @Test func sha384() throws {
-        let result = try CLIRunner.run(["rdf", "canonicalize", "--hash", "sha384", shared("\(Self.rdfc)/rdfc10/test075-in.nq")])
+        let result = try CLIRunner.run([
+            "rdf", "canonicalize", "--hash", "sha384", shared("\(Self.rdfc)/rdfc10/test075-in.nq"),
+        ])
         #expect(result.status == 0)
         #expect(result.stdoutBytes == (try sharedBytes("\(Self.rdfc)/rdfc10/test075-rdfc10.nq")))
     }
@@ -30,18 +32,22 @@ struct RDFCommandTests {
         let turtle = "@prefix : <http://example.org/> .\n:s :p [ :q \"x\" ] .\n"
         let result = try CLIRunner.run(["rdf", "canonicalize", "--input", "turtle", "-"], input: Array(turtle.utf8))
         #expect(result.status == 0)
-        #expect(result.stdout == "<http://example.org/s> <http://example.org/p> _:c14n0 .\n_:c14n0 <http://example.org/q> \"x\" .\n")
+        #expect(
+            result.stdout
+                == "<http://example.org/s> <http://example.org/p> _:c14n0 .\n_:c14n0 <http://example.org/q> \"x\" .\n")
     }
 
     @Test func trigFile() throws {
-        let path = try CLIRunner.temporaryFile(Array("<http://g> { _:a <http://p> <http://o> }\n".utf8), name: "in.trig")
+        let path = try CLIRunner.temporaryFile(
+            Array("<http://g> { _:a <http://p> <http://o> }\n".utf8), name: "in.trig")
         let result = try CLIRunner.run(["rdf", "canonicalize", path])
         #expect(result.status == 0)
         #expect(result.stdout == "_:c14n0 <http://p> <http://o> <http://g> .\n")
     }
 
     @Test func syntaxErrorIsReported() throws {
-        let result = try CLIRunner.run(["rdf", "canonicalize", "-"], input: Array("<http://s> <http://p> \"open .\n".utf8))
+        let result = try CLIRunner.run(
+            ["rdf", "canonicalize", "-"], input: Array("<http://s> <http://p> \"open .\n".utf8))
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("error: <stdin>: line 1, column 30: line break in string literal"))
@@ -68,7 +74,8 @@ struct RDFCommandTests {
     }
 
     @Test func conformanceSuite() throws {
-        let earl = FileManager.default.temporaryDirectory.appendingPathComponent("rdfc-\(UUID().uuidString).earl.ttl").path
+        let earl = FileManager.default.temporaryDirectory.appendingPathComponent("rdfc-\(UUID().uuidString).earl.ttl")
+            .path
         defer { try? FileManager.default.removeItem(atPath: earl) }
         let result = try CLIRunner.run(["conformance", "rdf-canon", shared(Self.rdfc), "--earl", earl])
         #expect(result.status == 0)

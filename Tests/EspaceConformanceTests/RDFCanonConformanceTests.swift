@@ -12,7 +12,8 @@ struct RDFCanonConformanceTests {
         #expect(report.counts.passed == 86)
         #expect(report.counts.failed == 0)
         #expect(report.counts.skipped == 0)
-        let byCategory = Dictionary(uniqueKeysWithValues: report.countsByCategory.map { ($0.category, $0.counts.passed) })
+        let byCategory = Dictionary(
+            uniqueKeysWithValues: report.countsByCategory.map { ($0.category, $0.counts.passed) })
         #expect(byCategory == ["eval": 64, "map": 21, "negative": 1])
         #expect(report.results.allSatisfy { $0.id.hasPrefix(RDFCanonSuite.manifestIRI + "#test") })
     }

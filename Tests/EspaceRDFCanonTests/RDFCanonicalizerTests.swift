@@ -1,6 +1,7 @@
+import EspaceRDF
 import Foundation
 import Testing
-import EspaceRDF
+
 @testable import EspaceRDFCanon
 
 @Suite("RDFC-1.0 canonicalizer")
@@ -22,7 +23,8 @@ struct RDFCanonicalizerTests {
     }
 
     @Test func groundDatasetIsSortedAndDeduplicated() throws {
-        let r = try canonicalize("<http://b> <http://p> \"2\" .\n<http://a> <http://p> \"1\" .\n<http://b> <http://p> \"2\" .\n")
+        let r = try canonicalize(
+            "<http://b> <http://p> \"2\" .\n<http://a> <http://p> \"1\" .\n<http://b> <http://p> \"2\" .\n")
         #expect(r.nquads == "<http://a> <http://p> \"1\" .\n<http://b> <http://p> \"2\" .\n")
         #expect(r.issuedIdentifiers.isEmpty)
         #expect(r.hashNDegreeCalls == 0)
@@ -72,8 +74,9 @@ struct RDFCanonicalizerTests {
     }
 
     @Test func hexHashes() {
-        #expect(String(decoding: HexHasher.hex(of: Array("abc".utf8), .sha256), as: UTF8.self)
-            == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            String(decoding: HexHasher.hex(of: Array("abc".utf8), .sha256), as: UTF8.self)
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(HexHasher.hex(of: [], .sha384).count == 96)
     }
 
@@ -100,8 +103,12 @@ struct RDFCanonicalizerTests {
         #expect(full.work >= full.hashNDegreeCalls)
         #expect(throws: RDFCanonError.self) { try canonicalize(text, RDFCanonicalizer(maxWork: full.work - 1)) }
         #expect(try canonicalize(text, RDFCanonicalizer(maxWork: full.work)).nquads == full.nquads)
-        #expect(throws: RDFCanonError.recursionTooDeep(limit: 2)) { try canonicalize(text, RDFCanonicalizer(maxDepth: 2)) }
-        #expect(throws: RDFCanonError.tooManyBlankNodes(count: 4, limit: 3)) { try canonicalize(text, RDFCanonicalizer(maxBlankNodes: 3)) }
+        #expect(throws: RDFCanonError.recursionTooDeep(limit: 2)) {
+            try canonicalize(text, RDFCanonicalizer(maxDepth: 2))
+        }
+        #expect(throws: RDFCanonError.tooManyBlankNodes(count: 4, limit: 3)) {
+            try canonicalize(text, RDFCanonicalizer(maxBlankNodes: 3))
+        }
     }
 
     @Test func longChainOfLookalikeNodes() throws {
@@ -111,7 +118,9 @@ struct RDFCanonicalizerTests {
         let n = 100
         for i in 0..<n {
             lines.append("_:l\(i) <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> \"v\" .")
-            lines.append("_:l\(i) <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> " + (i + 1 < n ? "_:l\(i + 1)" : "<http://www.w3.org/1999/02/22-rdf-syntax-ns#nil>") + " .")
+            lines.append(
+                "_:l\(i) <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> "
+                    + (i + 1 < n ? "_:l\(i + 1)" : "<http://www.w3.org/1999/02/22-rdf-syntax-ns#nil>") + " .")
         }
         let r = try canonicalize(lines.joined(separator: "\n"))
         #expect(r.issuedIdentifiers.count == n)
@@ -141,7 +150,9 @@ struct RDFCanonDepthTests {
         var text = ""
         for i in 0..<n {
             text += "_:l\(i) <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> \"v\" .\n"
-            text += "_:l\(i) <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> " + (i + 1 < n ? "_:l\(i + 1)" : "<http://www.w3.org/1999/02/22-rdf-syntax-ns#nil>") + " .\n"
+            text +=
+                "_:l\(i) <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> "
+                + (i + 1 < n ? "_:l\(i + 1)" : "<http://www.w3.org/1999/02/22-rdf-syntax-ns#nil>") + " .\n"
         }
         let dataset = try NQuadsParser().parse(text)
         #expect(throws: RDFCanonError.recursionTooDeep(limit: RDFCanonicalizer().maxDepth)) {

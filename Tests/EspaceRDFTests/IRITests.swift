@@ -1,5 +1,5 @@
-import Testing
 import EspaceRDF
+import Testing
 
 @Suite("IRI resolution (RFC 3986 §5)")
 struct IRITests {

@@ -1,6 +1,6 @@
+import EspaceRDF
 import Foundation
 import Testing
-import EspaceRDF
 
 @Suite("Dataset isomorphism")
 struct IsomorphismTests {
@@ -25,7 +25,9 @@ struct IsomorphismTests {
 
     @Test func groundStatements() throws {
         let a = try dataset("<http://s> <http://p> \"x\" .\n<http://s> <http://p> \"y\" <http://g> .\n")
-        #expect(a.isIsomorphic(to: try dataset("<http://s> <http://p> \"y\" <http://g> .\n<http://s> <http://p> \"x\" .\n")))
+        #expect(
+            a.isIsomorphic(to: try dataset("<http://s> <http://p> \"y\" <http://g> .\n<http://s> <http://p> \"x\" .\n"))
+        )
         #expect(!a.isIsomorphic(to: try dataset("<http://s> <http://p> \"y\" .\n<http://s> <http://p> \"x\" .\n")))
         #expect(Dataset().isIsomorphic(to: Dataset()))
     }
@@ -33,7 +35,8 @@ struct IsomorphismTests {
     /// Regular graphs defeat colour refinement alone; the search must still decide.
     @Test func symmetricGraphsNeedTheSearch() throws {
         // Two disjoint triangles versus one hexagon: every node has one in- and one out-edge.
-        let triangles = try dataset("""
+        let triangles = try dataset(
+            """
             _:a <http://p> _:b .
             _:b <http://p> _:c .
             _:c <http://p> _:a .
@@ -41,7 +44,8 @@ struct IsomorphismTests {
             _:e <http://p> _:f .
             _:f <http://p> _:d .
             """)
-        let hexagon = try dataset("""
+        let hexagon = try dataset(
+            """
             _:1 <http://p> _:2 .
             _:2 <http://p> _:3 .
             _:3 <http://p> _:4 .
@@ -49,7 +53,8 @@ struct IsomorphismTests {
             _:5 <http://p> _:6 .
             _:6 <http://p> _:1 .
             """)
-        let triangles2 = try dataset("""
+        let triangles2 = try dataset(
+            """
             _:x <http://p> _:z .
             _:z <http://p> _:y .
             _:y <http://p> _:x .

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EspaceRDF
 
 /// A small deterministic generator (SplitMix64), so every run mutates the same bytes.
@@ -32,7 +33,10 @@ struct MutationTests {
         case 1:
             out[at] ^= UInt8(1 << (rng.next() % 8))
         case 2:
-            let interesting: [UInt8] = [0x00, 0x0A, 0x0D, 0x22, 0x27, 0x3C, 0x3E, 0x5C, 0x5F, 0x3A, 0x2E, 0x40, 0x5B, 0x28, 0x7B, 0xFF, 0xC3, 0x80]
+            let interesting: [UInt8] = [
+                0x00, 0x0A, 0x0D, 0x22, 0x27, 0x3C, 0x3E, 0x5C, 0x5F, 0x3A, 0x2E, 0x40, 0x5B, 0x28, 0x7B, 0xFF, 0xC3,
+                0x80,
+            ]
             out[at] = interesting[Int(rng.next() % UInt64(interesting.count))]
         case 3:
             let length = min(Int(rng.next() % 64) + 1, bytes.count - at)
@@ -74,7 +78,8 @@ struct MutationTests {
 
     @Test func turtleMutations() throws {
         var corpus = try SharedFixtures.files(under: "conformance/shacl/tests/core/node", suffixes: [".ttl"])
-        corpus += try SharedFixtures.files(under: "conformance/rdf-canon/tests", suffixes: ["manifest.ttl", "vocab.ttl"])
+        corpus += try SharedFixtures.files(
+            under: "conformance/rdf-canon/tests", suffixes: ["manifest.ttl", "vocab.ttl"])
         #expect(corpus.count > 10)
         var rng = SplitMix64(state: 0x5EED_0002)
         for (_, bytes) in corpus.prefix(80) {
@@ -82,14 +87,17 @@ struct MutationTests {
             #expect(throws: Never.self) { try TurtleParser(baseIRI: "http://example.org/").parseQuads(bytes) }
             for i in 0..<Self.mutationsPerFile {
                 let input = Self.mutate(bytes, index: i, rng: &rng)
-                Self.check(input) { b throws(RDFSyntaxError) in try TurtleParser(baseIRI: "http://example.org/").parseQuads(b) }
+                Self.check(input) { b throws(RDFSyntaxError) in
+                    try TurtleParser(baseIRI: "http://example.org/").parseQuads(b)
+                }
                 Self.check(input) { b throws(RDFSyntaxError) in try TurtleParser(syntax: .trig).parseQuads(b) }
             }
         }
     }
 
     @Test func everyPrefixOfADocument() throws {
-        let corpus = try SharedFixtures.files(under: "conformance/rdf-canon/tests/rdfc10", suffixes: ["test060-in.nq", "test016-in.nq"])
+        let corpus = try SharedFixtures.files(
+            under: "conformance/rdf-canon/tests/rdfc10", suffixes: ["test060-in.nq", "test016-in.nq"])
         for (_, bytes) in corpus {
             for n in stride(from: 0, through: bytes.count, by: 1) {
                 Self.check(Array(bytes[0..<n])) { b throws(RDFSyntaxError) in try NQuadsParser().parseQuads(b) }

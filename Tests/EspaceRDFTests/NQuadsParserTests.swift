@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EspaceRDF
 
 @Suite("N-Quads parser")
@@ -17,14 +18,16 @@ struct NQuadsParserTests {
     }
 
     @Test func triplesAndQuads() throws {
-        let quads = try parse("""
+        let quads = try parse(
+            """
             <http://a/s> <http://a/p> <http://a/o> .
             _:b0 <http://a/p> "x" <http://a/g> .
             <http://a/s> <http://a/p> _:e.1 _:g1 .
 
             """)
         #expect(quads.count == 3)
-        #expect(quads[0] == Quad(subject: .iri("http://a/s"), predicate: .iri("http://a/p"), object: .iri("http://a/o")))
+        #expect(
+            quads[0] == Quad(subject: .iri("http://a/s"), predicate: .iri("http://a/p"), object: .iri("http://a/o")))
         #expect(quads[1].subject == .blank("b0"))
         #expect(quads[1].object == .literal(Literal("x")))
         #expect(quads[1].graph == .iri("http://a/g"))
@@ -42,7 +45,8 @@ struct NQuadsParserTests {
     }
 
     @Test func literals() throws {
-        let quads = try parse("""
+        let quads = try parse(
+            """
             <http://a/s> <http://a/p> "chat"@fr .
             <http://a/s> <http://a/p> "hello"@en-GB .
             <http://a/s> <http://a/p> "مرحبا"@ar--rtl .
@@ -58,7 +62,9 @@ struct NQuadsParserTests {
     }
 
     @Test func commentsWhitespaceAndLineEnds() throws {
-        let quads = try parse("# header\r\n  <http://a/s>\t<http://a/p> <http://a/o> . # trailing\r\n\n<http://a/s> <http://a/p> <http://a/o2> .")
+        let quads = try parse(
+            "# header\r\n  <http://a/s>\t<http://a/p> <http://a/o> . # trailing\r\n\n<http://a/s> <http://a/p> <http://a/o2> ."
+        )
         #expect(quads.count == 2)
     }
 
@@ -74,13 +80,15 @@ struct NQuadsParserTests {
     }
 
     @Test func datasetDeduplicates() throws {
-        let dataset = try NQuadsParser().parse("<http://a/s> <http://a/p> <http://a/\\u0065> .\n<http://a/s> <http://a/p> <http://a/e> .\n")
+        let dataset = try NQuadsParser().parse(
+            "<http://a/s> <http://a/p> <http://a/\\u0065> .\n<http://a/s> <http://a/p> <http://a/e> .\n")
         #expect(dataset.count == 1)
     }
 
     @Test func nTriplesRejectsGraphs() {
         #expect(throws: RDFSyntaxError.self) {
-            try NQuadsParser(triplesOnly: true).parseQuads(Array("<http://a/s> <http://a/p> <http://a/o> <http://a/g> .".utf8))
+            try NQuadsParser(triplesOnly: true).parseQuads(
+                Array("<http://a/s> <http://a/p> <http://a/o> <http://a/g> .".utf8))
         }
     }
 
@@ -169,7 +177,8 @@ struct TermEqualityTests {
         #expect(composed != decomposed)
         #expect(Term.iri("http://a/\u{E9}") != Term.iri("http://a/e\u{301}"))
         #expect(Term.iri("http://a/\u{E9}") == Term.iri("http://a/" + "\u{E9}"))
-        let dataset = try NQuadsParser().parse("<http://s> <http://p> \"\u{E9}\" .\n<http://s> <http://p> \"e\u{301}\" .\n")
+        let dataset = try NQuadsParser().parse(
+            "<http://s> <http://p> \"\u{E9}\" .\n<http://s> <http://p> \"e\u{301}\" .\n")
         #expect(dataset.count == 2)
         #expect(Set([composed, decomposed, composed]).count == 2)
         #expect(Literal("x", language: "en") != Literal("x", language: "en", direction: "ltr"))

@@ -23,9 +23,12 @@ enum SharedFixtures {
     /// The files under a shared folder whose names end with one of `suffixes`, sorted.
     static func files(under relativePath: String, suffixes: [String]) throws -> [(name: String, bytes: [UInt8])] {
         let folder = url(relativePath)
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
+            return []
+        }
         var out: [(String, [UInt8])] = []
-        for case let file as URL in enumerator where suffixes.contains(where: { file.lastPathComponent.hasSuffix($0) }) {
+        for case let file as URL in enumerator where suffixes.contains(where: { file.lastPathComponent.hasSuffix($0) })
+        {
             out.append((String(file.path.dropFirst(folder.path.count)), [UInt8](try Data(contentsOf: file))))
         }
         return out.sorted { $0.0 < $1.0 }

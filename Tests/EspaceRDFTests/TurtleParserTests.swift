@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EspaceRDF
 
 @Suite("Turtle and TriG parser")
@@ -17,7 +18,9 @@ struct TurtleParserTests {
         try NQuadsParser().parse(text)
     }
 
-    func turtleError(_ text: String, limits: RDFParserLimits = .default, syntax: TurtleParser.Syntax = .turtle) -> RDFSyntaxError? {
+    func turtleError(_ text: String, limits: RDFParserLimits = .default, syntax: TurtleParser.Syntax = .turtle)
+        -> RDFSyntaxError?
+    {
         do {
             _ = try TurtleParser(syntax: syntax, limits: limits).parseQuads(Array(text.utf8))
             return nil
@@ -27,7 +30,8 @@ struct TurtleParserTests {
     }
 
     @Test func prefixesBaseAndA() throws {
-        let quads = try turtle("""
+        let quads = try turtle(
+            """
             @prefix ex: <http://example.org/> .
             PREFIX e2: <http://example.org/two#>
             @base <http://example.org/dir/> .
@@ -36,7 +40,11 @@ struct TurtleParserTests {
             <z> ex:p ex: .
             """)
         #expect(quads.count == 4)
-        #expect(quads[0] == Quad(subject: .iri("http://example.org/dir/s"), predicate: .iri(Vocabulary.rdfType), object: .iri("http://example.org/Thing")))
+        #expect(
+            quads[0]
+                == Quad(
+                    subject: .iri("http://example.org/dir/s"), predicate: .iri(Vocabulary.rdfType),
+                    object: .iri("http://example.org/Thing")))
         #expect(quads[1].predicate == .iri("http://example.org/two#p"))
         #expect(quads[1].object == .iri("http://example.org/o"))
         #expect(quads[2].object == .iri("http://example.org/dir/#frag"))
@@ -51,7 +59,8 @@ struct TurtleParserTests {
     }
 
     @Test func prefixedNamesWithEscapes() throws {
-        let quads = try turtle("""
+        let quads = try turtle(
+            """
             @prefix : <http://example.org/> .
             :a\\~b :c.d :e%20f .
             :g :h :i.j.k.
@@ -66,7 +75,8 @@ struct TurtleParserTests {
     }
 
     @Test func literals() throws {
-        let quads = try turtle("""
+        let quads = try turtle(
+            """
             @prefix : <http://example.org/> .
             @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
             :s :p "plain", 'single', \"\"\"long "quoted" \n line\"\"\", '''long 'single' ''',
@@ -101,13 +111,15 @@ struct TurtleParserTests {
     }
 
     @Test func blankNodesAndPropertyLists() throws {
-        let quads = try turtle("""
+        let quads = try turtle(
+            """
             @prefix : <http://example.org/> .
             _:b0 :p [ :q "x" ; :r [ :s :t ] ] .
             [ :only :this ] .
             [] :p _:b0 .
             """)
-        let expected = try nquads("""
+        let expected = try nquads(
+            """
             _:b0 <http://example.org/p> _:x1 .
             _:x1 <http://example.org/q> "x" .
             _:x1 <http://example.org/r> _:x2 .
@@ -123,12 +135,14 @@ struct TurtleParserTests {
     }
 
     @Test func collections() throws {
-        let quads = try turtle("""
+        let quads = try turtle(
+            """
             @prefix : <http://example.org/> .
             :s :list (1 "two" (:three)) ; :empty () .
             (:a :b) :p :o .
             """)
-        let expected = try nquads("""
+        let expected = try nquads(
+            """
             <http://example.org/s> <http://example.org/list> _:l1 .
             _:l1 <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .
             _:l1 <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> _:l2 .
@@ -149,7 +163,8 @@ struct TurtleParserTests {
     }
 
     @Test func trigGraphs() throws {
-        let quads = try trig("""
+        let quads = try trig(
+            """
             @prefix : <http://example.org/> .
             :a :b :c .
             { :d :e :f }
@@ -234,10 +249,12 @@ struct TurtleParserTests {
             let depth = 100_000
             let input = "<s> <p> " + String(repeating: open, count: depth)
             let e = turtleError(input)
-            #expect(e?.message.contains("nesting is deeper than the limit of 256") == true, "\(e?.description ?? "nil")")
+            #expect(
+                e?.message.contains("nesting is deeper than the limit of 256") == true, "\(e?.description ?? "nil")")
         }
         // Within the limit, nesting works.
-        let ok = "<s> <p> " + String(repeating: "[ <p> ", count: 200) + "<o> " + String(repeating: "] ", count: 200) + "."
+        let ok =
+            "<s> <p> " + String(repeating: "[ <p> ", count: 200) + "<o> " + String(repeating: "] ", count: 200) + "."
         #expect(turtleError(ok) == nil)
         var limits = RDFParserLimits.default
         limits.maxNestingDepth = 3
