@@ -1,7 +1,7 @@
 /// Why canonicalization stopped.
 public enum RDFCanonError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Hash N-Degree Quads was called more often than the work limit allows: the input is
-    /// a "poison" dataset (or simply too symmetric for the configured budget).
+    /// Hash N-Degree Quads calls plus the permutations they examined went over the work
+    /// limit: the input is a "poison" dataset (or too symmetric for the configured budget).
     case workLimitExceeded(calls: Int, limit: Int)
     /// Hash N-Degree Quads recursed deeper than the configured limit.
     case recursionTooDeep(limit: Int)
@@ -11,8 +11,8 @@ public enum RDFCanonError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .workLimitExceeded(let calls, let limit):
-            return
-                "canonicalization work limit exceeded: Hash N-Degree Quads called \(calls) times (limit \(limit)); the dataset is too symmetric (possibly a poison graph)"
+            return "canonicalization work limit exceeded: Hash N-Degree Quads used over \(limit) units of work "
+                + "(\(calls) calls plus the permutations they examined); the dataset is too symmetric (possibly a poison graph)"
         case .recursionTooDeep(let limit):
             return "canonicalization recursion deeper than the limit of \(limit)"
         case .tooManyBlankNodes(let count, let limit):
