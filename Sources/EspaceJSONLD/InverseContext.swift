@@ -26,15 +26,15 @@ public struct InverseContext: Sendable {
     public var entries: [String: [String: TypeLanguageMap]] = [:]
     /// The terms usable as compact IRI prefixes (prefix flag set), with their IRI mapping.
     public var prefixes: [(term: String, iri: String)] = []
+    /// The default language (and direction) key the `@language` entries were built with.
+    public var defaultLanguageKey: String = "@none"
 
     public init() {}
 
     /// Inverse Context Creation (§4.3) for `context`.
     public init(for context: ActiveContext) {
-        var defaultLanguage = context.defaultLanguage?.lowercased() ?? "@none"
-        if let direction = context.defaultBaseDirection {
-            defaultLanguage = (context.defaultLanguage?.lowercased() ?? "") + "_" + direction
-        }
+        let defaultLanguage = Self.languageKey(of: context)
+        defaultLanguageKey = defaultLanguage
         // Shortest term first, ties broken by code-point order.
         let sortedTerms = context.terms.keys.sorted { a, b in
             let ca = a.utf8.count, cb = b.utf8.count
@@ -97,11 +97,25 @@ public struct InverseContext: Sendable {
         }
         return nil
     }
+
+    /// The key under which terms without language mapping are filed for the default
+    /// language and base direction of `context` (`@none`, `en`, `en_rtl`, `_rtl`).
+    static func languageKey(of context: ActiveContext) -> String {
+        if let direction = context.defaultBaseDirection {
+            return ((context.defaultLanguage ?? "") + "_" + direction).lowercased()
+        }
+        return context.defaultLanguage?.lowercased() ?? "@none"
+    }
 }
 
 extension ActiveContext {
     /// The inverse context of this active context, built once and cached.
+    ///
+    /// The cache is shared by copies with the same terms; a copy whose default language
+    /// or direction differs (a scoped context setting only `@language`) gets its own.
     public var inverseContext: InverseContext {
-        inverseContextCache.value { InverseContext(for: self) }
+        let cached = inverseContextCache.value { InverseContext(for: self) }
+        if cached.defaultLanguageKey == InverseContext.languageKey(of: self) { return cached }
+        return InverseContext(for: self)
     }
 }

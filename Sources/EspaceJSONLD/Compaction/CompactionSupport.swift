@@ -11,6 +11,8 @@ struct Compactor {
     /// Make IRIs relative to the base IRI (`compactToRelative`).
     let compactToRelative: Bool
     let maxDepth: Int
+    /// Inverse contexts and IRI compactions already computed in this call.
+    let cache = CompactionCache()
 
     init(options: JSONLDOptions, resolver: ContextResolver) {
         self.options = options
@@ -22,6 +24,62 @@ struct Compactor {
     }
 
     var isJSONLD10: Bool { options.processingMode == .jsonLD10 }
+}
+
+/// Memoized work of one compaction call: inverse contexts by term table and default
+/// language, and compactions of IRIs given without a value (keywords, types, `@id`s).
+///
+/// Keys hold the term table's cache object by identity; the entry keeps that object alive
+/// so its identity cannot be reused while the cache lives.
+final class CompactionCache {
+    struct ContextKey: Hashable {
+        let terms: ObjectIdentifier
+        let defaultLanguage: String
+    }
+
+    struct IRIKey: Hashable {
+        let context: ContextKey
+        let vocabMapping: String?
+        let base: String?
+        let iri: String
+        let vocab: Bool
+    }
+
+    private var inverses: [ContextKey: (owner: InverseContextCache, inverse: InverseContext)] = [:]
+    private var owners: [ObjectIdentifier: InverseContextCache] = [:]
+    private var iris: [IRIKey: String] = [:]
+    static let maxEntries = 100_000
+
+    func contextKey(_ context: ActiveContext) -> ContextKey {
+        let owner = context.inverseContextCache
+        let id = ObjectIdentifier(owner)
+        if owners[id] == nil {
+            if owners.count >= Self.maxEntries { clear() }
+            owners[id] = owner
+        }
+        return ContextKey(terms: id, defaultLanguage: InverseContext.languageKey(of: context))
+    }
+
+    func inverse(_ context: ActiveContext) -> InverseContext {
+        let key = contextKey(context)
+        if let hit = inverses[key] { return hit.inverse }
+        let inverse = context.inverseContext
+        inverses[key] = (context.inverseContextCache, inverse)
+        return inverse
+    }
+
+    func compactedIRI(_ key: IRIKey) -> String? { iris[key] }
+
+    func store(_ compacted: String, for key: IRIKey) {
+        if iris.count >= Self.maxEntries { iris.removeAll(keepingCapacity: true) }
+        iris[key] = compacted
+    }
+
+    private func clear() {
+        owners.removeAll()
+        inverses.removeAll()
+        iris.removeAll()
+    }
 }
 
 extension ActiveContext {

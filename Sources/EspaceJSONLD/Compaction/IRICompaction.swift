@@ -13,8 +13,24 @@ extension Compactor {
         _ iri: String, in context: ActiveContext, value: JSONValue? = nil, vocab: Bool = true,
         reverse: Bool = false
     ) throws(JSONLDError) -> String {
+        // Without a value the result depends only on the context: memoize it.
+        guard value == nil, !reverse else {
+            return try compactIRIUncached(iri, in: context, value: value, vocab: vocab, reverse: reverse)
+        }
+        let key = CompactionCache.IRIKey(
+            context: cache.contextKey(context), vocabMapping: context.vocabularyMapping,
+            base: vocab ? nil : context.baseIRI, iri: iri, vocab: vocab)
+        if let hit = cache.compactedIRI(key) { return hit }
+        let compacted = try compactIRIUncached(iri, in: context, value: nil, vocab: vocab, reverse: false)
+        cache.store(compacted, for: key)
+        return compacted
+    }
+
+    private func compactIRIUncached(
+        _ iri: String, in context: ActiveContext, value: JSONValue?, vocab: Bool, reverse: Bool
+    ) throws(JSONLDError) -> String {
+        let inverse = cache.inverse(context)
         if vocab {
-            let inverse = context.inverseContext
             if inverse.entries[iri] != nil,
                 let term = try selectTermForIRI(iri, in: context, inverse: inverse, value: value, reverse: reverse)
             {
@@ -32,7 +48,7 @@ extension Compactor {
         // Steps 6-7: compact IRI.
         var compactIRI: String? = nil
         var compactLength = 0
-        for (term, prefixIRI) in context.inverseContext.prefixes {
+        for (term, prefixIRI) in inverse.prefixes {
             let prefixLength = prefixIRI.utf8.count
             guard iri.utf8.count > prefixLength, iri.utf8.starts(with: prefixIRI.utf8)
             else { continue }

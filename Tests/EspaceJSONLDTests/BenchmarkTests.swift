@@ -1,0 +1,39 @@
+import EspaceJSON
+import EspaceRDF
+import Foundation
+import Testing
+
+@testable import EspaceJSONLD
+
+/// Timings on a large document; runs only when `ESPACE_BENCH_DIR` names a folder with
+/// `doc.jsonld` (a document), `ctx.jsonld` (a context) and `doc.nq` (its N-Quads).
+@Suite struct BenchmarkTests {
+    static let directory = ProcessInfo.processInfo.environment["ESPACE_BENCH_DIR"]
+
+    @Test(.enabled(if: directory != nil)) func timings() throws {
+        let dir = try #require(Self.directory)
+        let doc = try TestSupport.load(dir + "/doc.jsonld")
+        let ctx = try TestSupport.load(dir + "/ctx.jsonld")
+        let clock = ContinuousClock()
+        var expanded: [JSONValue] = []
+        print("expand", clock.measure { expanded = (try? JSONLD.expand(doc, options: JSONLDOptions())) ?? [] })
+        var compacted: JSONValue = .null
+        print("compact(expanded)", clock.measure {
+            compacted = (try? JSONLD.compact(.array(expanded), context: ctx, options: JSONLDOptions())) ?? .null
+        })
+        #expect(compacted.isObject)
+        var flattened: JSONValue = .null
+        print("flatten(expanded)", clock.measure {
+            flattened = (try? JSONLD.flatten(.array(expanded), options: JSONLDOptions())) ?? .null
+        })
+        #expect(flattened.isArray)
+        print("flatten+compact", clock.measure {
+            flattened = (try? JSONLD.flatten(.array(expanded), context: ctx, options: JSONLDOptions())) ?? .null
+        })
+        let nq = try Data(contentsOf: URL(fileURLWithPath: dir + "/doc.nq"))
+        let dataset = try NQuadsParser().parse(Array(nq))
+        var fromRDF: [JSONValue] = []
+        print("fromRdf", clock.measure { fromRDF = (try? JSONLD.fromRDF(dataset, options: JSONLDOptions())) ?? [] })
+        #expect(!fromRDF.isEmpty)
+    }
+}
