@@ -47,7 +47,14 @@ let package = Package(
             dependencies: [
                 "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceConformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        // Speed benchmarks (run in release mode by Benchmarks/run.sh beside the Python peers).
+        .executableTarget(
+            name: "EspaceBenchmarks",
+            dependencies: ["EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD"],
+            path: "Benchmarks/EspaceBenchmarks"
         ),
         .testTarget(name: "EspaceJSONTests", dependencies: ["EspaceJSON"]),
         .testTarget(name: "EspaceRDFTests", dependencies: ["EspaceRDF"]),

@@ -18,24 +18,31 @@ out.append("// licences (W3C Software and Document Licence, BSD 3-Clause for Dig
 out.append("// for the Dataspace Protocol and DCP contexts, Gaia-X's own) are in docs/CONTEXTS.md.")
 out.append("")
 out.append("extension BundledContexts {")
-out.append("    /// URL → (source file, document text).")
-out.append("    static let documents: [String: (source: String, text: String)] = [")
+out.append("    /// URL → source file (relative to the shared reference folder).")
+out.append("    static let sources: [String: String] = [")
 rows = []
+files = []
 for c in mapping["contexts"]:
     path = os.path.join(shared, c["file"])
-    text = open(path, encoding="utf-8").read()
     digest = hashlib.sha256(open(path, "rb").read()).hexdigest()
     if c.get("sha256") and c["sha256"] != digest:
         sys.exit(f"digest mismatch for {c['url']}")
+    out.append(f'        "{c["url"]}": "{c["file"]}",')
+    rows.append(f"| `{c['url']}` | `shared/{c['file']}` | `{digest}` |")
+    if c["file"] not in files:
+        files.append(c["file"])
+out.append("    ]")
+out.append("")
+out.append("    /// Source file → document text (each file once, however many URLs serve it).")
+out.append("    static let texts: [String: String] = [")
+for f in files:
+    text = open(os.path.join(shared, f), encoding="utf-8").read()
     delim = "#"
     while ('"' + delim) in text:
         delim += "#"
-    out.append(f'        "{c["url"]}": (')
-    out.append(f'            source: "{c["file"]}",')
-    out.append(f'            text: {delim}"""')
+    out.append(f'        "{f}": {delim}"""')
     out.append(text.rstrip("\n"))
-    out.append(f'"""{delim}),')
-    rows.append(f"| `{c['url']}` | `shared/{c['file']}` | `{digest}` |")
+    out.append(f'"""{delim},')
 out.append("    ]")
 out.append("}")
 open("Sources/EspaceJSONLD/BundledContexts+Documents.swift", "w").write("\n".join(out) + "\n")

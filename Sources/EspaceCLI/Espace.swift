@@ -10,6 +10,7 @@ struct Espace: ParsableCommand {
             JSONLDCommand.self,
             RDFCommand.self,
             ConformanceCommand.self,
+            JSONCommand.self,
         ]
     )
 }

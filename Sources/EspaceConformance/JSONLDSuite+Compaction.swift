@@ -5,10 +5,8 @@ import Foundation
 
 extension JSONLDSuite {
     /// Runs a compact, flatten or fromRdf entry; nil for other operations.
-    func executeCompactionFamily(
-        _ entry: Entry, types: Set<String>, inputURL: String, options: JSONLDOptions, loader: JSONLDSuiteLoader
-    ) throws -> ConformanceOutcome? {
-        if types.contains("jld:FromRDFTest") {
+    func executeFromRDF(_ entry: Entry, options: JSONLDOptions) throws -> ConformanceOutcome {
+        do {
             guard let data = FileManager.default.contents(atPath: directory + "/" + entry.input) else {
                 throw JSONLDError(.loadingDocumentFailed, "cannot read \(entry.input)")
             }
@@ -17,8 +15,12 @@ extension JSONLDSuite {
             if entry.isNegative { return .passed }
             return compare(.array(result), try readExpected(entry.expect))
         }
+    }
+
+    func executeCompactionFamily(
+        _ entry: Entry, types: Set<String>, remote: RemoteDocument, options: JSONLDOptions, loader: JSONLDSuiteLoader
+    ) throws -> ConformanceOutcome? {
         guard types.contains("jld:CompactTest") || types.contains("jld:FlattenTest") else { return nil }
-        let remote = try loader.loadDocument(inputURL)
         var context: JSONValue? = nil
         if let path = entry.context {
             context = try loader.loadDocument(JSONLDSuiteLoader.baseIRI + path).document

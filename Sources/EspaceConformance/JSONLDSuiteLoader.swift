@@ -12,6 +12,8 @@ struct JSONLDSuiteLoader: DocumentLoader {
     let directory: String
     /// HTTP emulation for one URL (the test's input).
     var emulated: [String: HTTPEmulation] = [:]
+    /// Whether HTML documents yield all their JSON-LD scripts (the test's option).
+    var extractAllScripts = false
 
     struct HTTPEmulation {
         var contentType: String?
@@ -28,6 +30,7 @@ struct JSONLDSuiteLoader: DocumentLoader {
     }
 
     func fetch(_ url: String) throws(JSONLDError) -> Loaded {
+        let original = url
         var url = url
         var hops = 0
         while let target = emulated[url]?.redirectTo {
@@ -44,7 +47,7 @@ struct JSONLDSuiteLoader: DocumentLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw JSONLDError(.loadingDocumentFailed, "\(url) does not exist in the suite")
         }
-        let emulation = emulated[url]
+        let emulation = emulated[url] ?? emulated[original]
         let contentType = emulation?.contentType ?? Self.contentType(forPath: relative)
         return Loaded(url: url, text: String(decoding: data, as: UTF8.self), contentType: contentType, links: emulation?.links ?? [])
     }
@@ -79,6 +82,14 @@ enum JSONLDDocumentLoading {
             if let alternate = links.first(where: { $0.params["rel"] == "alternate" && $0.params["type"] == "application/ld+json" }) {
                 let target = IRIReference.resolve(alternate.target, against: loaded.url)
                 return try loader.loadDocument(target)
+            }
+            if base == "text/html" || base == "application/xhtml+xml" {
+                let fragment = loaded.url.firstIndex(of: "#").map { String(loaded.url[loaded.url.index(after: $0)...]) }
+                let extracted = try HTMLScriptExtraction.extract(
+                    html: loaded.text, fragment: fragment, extractAllScripts: loader.extractAllScripts)
+                var document = RemoteDocument(documentURL: loaded.url, document: extracted.document, contentType: base)
+                document.htmlBase = extracted.base
+                return document
             }
             throw JSONLDError(.loadingDocumentFailed, "\(loaded.url) has media type \(base), not JSON")
         }

@@ -4,11 +4,37 @@
 // for the Dataspace Protocol and DCP contexts, Gaia-X's own) are in docs/CONTEXTS.md.
 
 extension BundledContexts {
-    /// URL → (source file, document text).
-    static let documents: [String: (source: String, text: String)] = [
-        "https://www.w3.org/ns/did/v1": (
-            source: "protocols/contexts/did-spec-registries/vocabs/v1/context.jsonld",
-            text: #"""
+    /// URL → source file (relative to the shared reference folder).
+    static let sources: [String: String] = [
+        "https://www.w3.org/ns/did/v1": "protocols/contexts/did-spec-registries/vocabs/v1/context.jsonld",
+        "https://www.w3.org/ns/did/v1.1": "protocols/contexts/did-core/contexts/v1.1rc1",
+        "https://w3id.org/security/v1": "protocols/contexts/security-vocab/contexts/security-v1.jsonld",
+        "https://w3id.org/security/v2": "protocols/contexts/security-vocab/contexts/security-v2.jsonld",
+        "https://w3id.org/security/suites/jws-2020/v1": "protocols/contexts/vc-jws-2020/contexts/v1/index.json",
+        "https://w3id.org/security/suites/ed25519-2020/v1": "protocols/contexts/ed25519-signature-2020-context/contexts/ed25519-signature-2020-v1.jsonld",
+        "https://w3id.org/security/data-integrity/v1": "protocols/contexts/vc-data-integrity/contexts/data-integrity/v1",
+        "https://w3id.org/security/data-integrity/v2": "protocols/contexts/vc-data-integrity/contexts/data-integrity/v2",
+        "https://w3id.org/security/multikey/v1": "protocols/contexts/vc-data-integrity/contexts/multikey/v1",
+        "https://w3id.org/security/jwk/v1": "protocols/contexts/vc-data-integrity/contexts/jwk/v1",
+        "https://w3id.org/vc/status-list/2021/v1": "protocols/contexts/vc-bitstring-status-list/contexts/2021/v1.jsonld",
+        "https://www.w3.org/ns/credentials/status/v1": "protocols/bitstring-status-list/spec/contexts/v1.jsonld",
+        "https://w3id.org/dspace/2025/1/context.jsonld": "protocols/dataspace-protocol/artifacts/src/main/resources/context/dspace.jsonld",
+        "https://w3id.org/dspace/2025/1/odrl-profile.jsonld": "protocols/dataspace-protocol/artifacts/src/main/resources/context/odrl.jsonld",
+        "https://w3id.org/dspace-dcp/v1.0/dcp.jsonld": "protocols/decentralized-claims-protocol/artifacts/src/main/resources/context/dcp.jsonld",
+        "http://www.w3.org/ns/odrl.jsonld": "conformance/odrl/w3c-poe-odrl22/vocab/ODRL22.jsonld",
+        "https://www.w3.org/ns/odrl.jsonld": "conformance/odrl/w3c-poe-odrl22/vocab/ODRL22.jsonld",
+        "https://www.w3.org/ns/credentials/v2": "conformance/vc/contexts/contexts/credentials/v2",
+        "https://www.w3.org/ns/credentials/examples/v2": "conformance/vc/contexts/contexts/credentials/examples/v2",
+        "https://www.w3.org/ns/credentials/undefined-terms/v2": "conformance/vc/contexts/contexts/credentials/undefined-terms/v2",
+        "https://www.w3.org/2018/credentials/v1": "conformance/vc/contexts/contexts/credentials/v1",
+        "https://www.w3.org/2018/credentials/examples/v1": "conformance/vc/contexts/contexts/credentials/examples/v1",
+        "https://registry.lab.gaia-x.eu/development/api/trusted-shape-registry/v1/shapes/jsonld/trustframework#": "gaiax/tagus/trustframework-2210-shapes.jsonld",
+        "https://w3id.org/gaia-x/development#": "gaiax/loire/gx-development-context.jsonld",
+    ]
+
+    /// Source file → document text (each file once, however many URLs serve it).
+    static let texts: [String: String] = [
+        "protocols/contexts/did-spec-registries/vocabs/v1/context.jsonld": #"""
 {
   "@context": {
     "@protected": true,
@@ -67,10 +93,8 @@ extension BundledContexts {
     }
   }
 }
-"""#),
-        "https://www.w3.org/ns/did/v1.1": (
-            source: "protocols/contexts/did-core/contexts/v1.1rc1",
-            text: #"""
+"""#,
+        "protocols/contexts/did-core/contexts/v1.1rc1": #"""
 {
   "@context": {
     "@protected": true,
@@ -185,10 +209,8 @@ extension BundledContexts {
     }
   }
 }
-"""#),
-        "https://w3id.org/security/v1": (
-            source: "protocols/contexts/security-vocab/contexts/security-v1.jsonld",
-            text: #"""
+"""#,
+        "protocols/contexts/security-vocab/contexts/security-v1.jsonld": #"""
 {
   "@context": {
     "id": "@id",
@@ -239,10 +261,8 @@ extension BundledContexts {
     "signatureValue": "sec:signatureValue"
   }
 }
-"""#),
-        "https://w3id.org/security/v2": (
-            source: "protocols/contexts/security-vocab/contexts/security-v2.jsonld",
-            text: #"""
+"""#,
+        "protocols/contexts/security-vocab/contexts/security-v2.jsonld": #"""
 {
   "@context": [{
     "@version": 1.1
@@ -302,10 +322,8 @@ extension BundledContexts {
     "wrappedKey": "sec:wrappedKey"
   }]
 }
-"""#),
-        "https://w3id.org/security/suites/jws-2020/v1": (
-            source: "protocols/contexts/vc-jws-2020/contexts/v1/index.json",
-            text: #"""
+"""#,
+        "protocols/contexts/vc-jws-2020/contexts/v1/index.json": #"""
 {
   "@context": {
     "privateKeyJwk": {
@@ -388,10 +406,8 @@ extension BundledContexts {
     }
   }
 }
-"""#),
-        "https://w3id.org/security/suites/ed25519-2020/v1": (
-            source: "protocols/contexts/ed25519-signature-2020-context/contexts/ed25519-signature-2020-v1.jsonld",
-            text: #"""
+"""#,
+        "protocols/contexts/ed25519-signature-2020-context/contexts/ed25519-signature-2020-v1.jsonld": #"""
 {
   "@context": {
     "id": "@id",
@@ -485,10 +501,8 @@ extension BundledContexts {
     }
   }
 }
-"""#),
-        "https://w3id.org/security/data-integrity/v1": (
-            source: "protocols/contexts/vc-data-integrity/contexts/data-integrity/v1",
-            text: #"""
+"""#,
+        "protocols/contexts/vc-data-integrity/contexts/data-integrity/v1": #"""
 {
   "@context": {
     "id": "@id",
@@ -563,10 +577,8 @@ extension BundledContexts {
     }
   }
 }
-"""#),
-        "https://w3id.org/security/data-integrity/v2": (
-            source: "protocols/contexts/vc-data-integrity/contexts/data-integrity/v2",
-            text: #"""
+"""#,
+        "protocols/contexts/vc-data-integrity/contexts/data-integrity/v2": #"""
 {
   "@context": {
     "id": "@id",
@@ -648,10 +660,8 @@ extension BundledContexts {
     }
   }
 }
-"""#),
-        "https://w3id.org/security/multikey/v1": (
-            source: "protocols/contexts/vc-data-integrity/contexts/multikey/v1",
-            text: #"""
+"""#,
+        "protocols/contexts/vc-data-integrity/contexts/multikey/v1": #"""
 {
   "@context": {
     "id": "@id",
@@ -687,10 +697,8 @@ extension BundledContexts {
     }
   }
 }
-"""#),
-        "https://w3id.org/security/jwk/v1": (
-            source: "protocols/contexts/vc-data-integrity/contexts/jwk/v1",
-            text: #"""
+"""#,
+        "protocols/contexts/vc-data-integrity/contexts/jwk/v1": #"""
 {
   "@context": {
     "id": "@id",
@@ -726,10 +734,8 @@ extension BundledContexts {
     }
   }
 }
-"""#),
-        "https://w3id.org/vc/status-list/2021/v1": (
-            source: "protocols/contexts/vc-bitstring-status-list/contexts/2021/v1.jsonld",
-            text: #"""
+"""#,
+        "protocols/contexts/vc-bitstring-status-list/contexts/2021/v1.jsonld": #"""
 {
   "@context": {
     "@protected": true,
@@ -785,10 +791,8 @@ extension BundledContexts {
     }
   }
 }
-"""#),
-        "https://www.w3.org/ns/credentials/status/v1": (
-            source: "protocols/bitstring-status-list/spec/contexts/v1.jsonld",
-            text: #"""
+"""#,
+        "protocols/bitstring-status-list/spec/contexts/v1.jsonld": #"""
 {
   "@context": {
     "@protected": true,
@@ -858,10 +862,8 @@ extension BundledContexts {
     }
   }
 }
-"""#),
-        "https://w3id.org/dspace/2025/1/context.jsonld": (
-            source: "protocols/dataspace-protocol/artifacts/src/main/resources/context/dspace.jsonld",
-            text: #"""
+"""#,
+        "protocols/dataspace-protocol/artifacts/src/main/resources/context/dspace.jsonld": #"""
 {
   "@context": {
     "@version": 1.1,
@@ -1313,10 +1315,8 @@ extension BundledContexts {
     "VERIFIED": "dspace:VERIFIED"
   }
 }
-"""#),
-        "https://w3id.org/dspace/2025/1/odrl-profile.jsonld": (
-            source: "protocols/dataspace-protocol/artifacts/src/main/resources/context/odrl.jsonld",
-            text: #"""
+"""#,
+        "protocols/dataspace-protocol/artifacts/src/main/resources/context/odrl.jsonld": #"""
 {
   "@context": {
     "odrl": "http://www.w3.org/ns/odrl/2/",
@@ -1413,10 +1413,8 @@ extension BundledContexts {
     "andSequence": "odrl:andSequence"
   }
 }
-"""#),
-        "https://w3id.org/dspace-dcp/v1.0/dcp.jsonld": (
-            source: "protocols/decentralized-claims-protocol/artifacts/src/main/resources/context/dcp.jsonld",
-            text: #"""
+"""#,
+        "protocols/decentralized-claims-protocol/artifacts/src/main/resources/context/dcp.jsonld": #"""
 {
   "@context": {
     "@version": 1.1,
@@ -1579,10 +1577,8 @@ extension BundledContexts {
     }
   }
 }
-"""#),
-        "http://www.w3.org/ns/odrl.jsonld": (
-            source: "conformance/odrl/w3c-poe-odrl22/vocab/ODRL22.jsonld",
-            text: #"""
+"""#,
+        "conformance/odrl/w3c-poe-odrl22/vocab/ODRL22.jsonld": #"""
 {
  "@context": {
     "odrl":    "http://www.w3.org/ns/odrl/2/",
@@ -1783,214 +1779,8 @@ extension BundledContexts {
     
     }
 }
-"""#),
-        "https://www.w3.org/ns/odrl.jsonld": (
-            source: "conformance/odrl/w3c-poe-odrl22/vocab/ODRL22.jsonld",
-            text: #"""
-{
- "@context": {
-    "odrl":    "http://www.w3.org/ns/odrl/2/",
-    "rdf":     "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs":    "http://www.w3.org/2000/01/rdf-schema#",
-    "owl":     "http://www.w3.org/2002/07/owl#",
-    "skos":    "http://www.w3.org/2004/02/skos/core#",
-    "dct":     "http://purl.org/dc/terms/",
-    "xsd":     "http://www.w3.org/2001/XMLSchema#",
-    "vcard":   "http://www.w3.org/2006/vcard/ns#",
-    "foaf":    "http://xmlns.com/foaf/0.1/",
-    "schema":  "http://schema.org/",
-    "cc":      "http://creativecommons.org/ns#",
-
-    "uid":     "@id",
-    "type":    "@type",
-
-    "Policy":           "odrl:Policy",
-    "Rule":             "odrl:Rule",
-    "profile":          {"@type": "@id", "@id": "odrl:profile"},
-
-    "inheritFrom":      {"@type": "@id", "@id": "odrl:inheritFrom"},
-
-    "ConflictTerm":     "odrl:ConflictTerm",
-    "conflict":         {"@type": "@vocab", "@id": "odrl:conflict"},
-    "perm":             "odrl:perm",
-    "prohibit":         "odrl:prohibit",
-    "invalid":          "odrl:invalid",
-
-    "Agreement":           "odrl:Agreement",
-    "Assertion":           "odrl:Assertion",
-    "Offer":               "odrl:Offer",
-    "Privacy":             "odrl:Privacy",
-    "Request":             "odrl:Request",
-    "Set":                 "odrl:Set",
-    "Ticket":              "odrl:Ticket",
-
-    "Asset":               "odrl:Asset",
-    "AssetCollection":     "odrl:AssetCollection",
-    "relation":            {"@type": "@id", "@id": "odrl:relation"},
-    "hasPolicy":           {"@type": "@id", "@id": "odrl:hasPolicy"},
-
-    "target":             {"@type": "@id", "@id": "odrl:target"},
-    "output":             {"@type": "@id", "@id": "odrl:output"},
-    
-    "partOf":            {"@type": "@id", "@id": "odrl:partOf"},
-	"source":            {"@type": "@id", "@id": "odrl:source"},
-
-    "Party":              "odrl:Party",
-    "PartyCollection":    "odrl:PartyCollection",
-    "function":           {"@type": "@vocab", "@id": "odrl:function"},
-    "PartyScope":         "odrl:PartyScope",
-
-    "assignee":             {"@type": "@id", "@id": "odrl:assignee"},
-    "assigner":             {"@type": "@id", "@id": "odrl:assigner"},
-	"assigneeOf":           {"@type": "@id", "@id": "odrl:assigneeOf"},
-    "assignerOf":           {"@type": "@id", "@id": "odrl:assignerOf"},
-    "attributedParty":      {"@type": "@id", "@id": "odrl:attributedParty"},
-	"attributingParty":     {"@type": "@id", "@id": "odrl:attributingParty"},
-    "compensatedParty":     {"@type": "@id", "@id": "odrl:compensatedParty"},
-    "compensatingParty":    {"@type": "@id", "@id": "odrl:compensatingParty"},
-    "consentingParty":      {"@type": "@id", "@id": "odrl:consentingParty"},
-	"consentedParty":       {"@type": "@id", "@id": "odrl:consentedParty"},
-    "informedParty":        {"@type": "@id", "@id": "odrl:informedParty"},
-	"informingParty":       {"@type": "@id", "@id": "odrl:informingParty"},
-    "trackingParty":        {"@type": "@id", "@id": "odrl:trackingParty"},
-	"trackedParty":         {"@type": "@id", "@id": "odrl:trackedParty"},
-	"contractingParty":     {"@type": "@id", "@id": "odrl:contractingParty"},
-	"contractedParty":      {"@type": "@id", "@id": "odrl:contractedParty"},
-
-    "Action":                "odrl:Action",
-    "action":                {"@type": "@vocab", "@id": "odrl:action"},
-    "includedIn":            {"@type": "@id", "@id": "odrl:includedIn"},
-    "implies":               {"@type": "@id", "@id": "odrl:implies"},
-    
-    "Permission":            "odrl:Permission",
-    "permission":            {"@type": "@id", "@id": "odrl:permission"},
-
-    "Prohibition":           "odrl:Prohibition",
-    "prohibition":           {"@type": "@id", "@id": "odrl:prohibition"},
-
-    "obligation":            {"@type": "@id", "@id": "odrl:obligation"},
-
-    "use":                   "odrl:use",
-    "grantUse":              "odrl:grantUse",
-    "aggregate":             "odrl:aggregate",
-    "annotate":              "odrl:annotate",
-    "anonymize":             "odrl:anonymize",
-    "archive":               "odrl:archive",
-    "concurrentUse":         "odrl:concurrentUse",
-    "derive":                "odrl:derive",
-    "digitize":              "odrl:digitize",
-    "display":               "odrl:display",
-    "distribute":            "odrl:distribute",
-    "execute":               "odrl:execute",
-    "extract":               "odrl:extract",
-    "give":                  "odrl:give",
-    "index":                 "odrl:index",
-    "install":               "odrl:install",
-    "modify":                "odrl:modify",
-    "move":                  "odrl:move",
-    "play":                  "odrl:play",
-    "present":               "odrl:present",
-    "print":                 "odrl:print",
-    "read":                  "odrl:read",
-    "reproduce":             "odrl:reproduce",
-    "sell":                  "odrl:sell",
-    "stream":                "odrl:stream",
-    "textToSpeech":          "odrl:textToSpeech",
-    "transfer":              "odrl:transfer",
-    "transform":             "odrl:transform",
-    "translate":             "odrl:translate",
-    
-    "Duty":                 "odrl:Duty",
-    "duty":                 {"@type": "@id", "@id": "odrl:duty"},
-    "consequence":          {"@type": "@id", "@id": "odrl:consequence"},
-	"remedy":               {"@type": "@id", "@id": "odrl:remedy"},
-
-    "acceptTracking":       "odrl:acceptTracking",
-    "attribute":            "odrl:attribute",
-    "compensate":           "odrl:compensate",
-    "delete":               "odrl:delete",
-    "ensureExclusivity":    "odrl:ensureExclusivity",
-    "include":              "odrl:include",
-    "inform":               "odrl:inform",
-    "nextPolicy":           "odrl:nextPolicy",
-    "obtainConsent":        "odrl:obtainConsent",
-    "reviewPolicy":         "odrl:reviewPolicy",
-    "uninstall":            "odrl:uninstall",
-    "watermark":            "odrl:watermark",
-    
-    "Constraint":           "odrl:Constraint",
-	"LogicalConstraint":    "odrl:LogicalConstraint",
-    "constraint":           {"@type": "@id", "@id": "odrl:constraint"},
-	"refinement":           {"@type": "@id", "@id": "odrl:refinement"},
-    "Operator":             "odrl:Operator",
-    "operator":             {"@type": "@vocab", "@id": "odrl:operator"},
-    "RightOperand":         "odrl:RightOperand",
-    "rightOperand":         "odrl:rightOperand",
-    "rightOperandReference":{"@type": "xsd:anyURI", "@id": "odrl:rightOperandReference"},
-    "LeftOperand":          "odrl:LeftOperand",
-    "leftOperand":          {"@type": "@vocab", "@id": "odrl:leftOperand"},
-    "unit":                 "odrl:unit",
-    "dataType":             {"@type": "xsd:anyType", "@id": "odrl:datatype"},
-    "status":               "odrl:status",
-
-    "absolutePosition":        "odrl:absolutePosition",
-    "absoluteSpatialPosition": "odrl:absoluteSpatialPosition",
-    "absoluteTemporalPosition":"odrl:absoluteTemporalPosition",
-    "absoluteSize":            "odrl:absoluteSize",
-    "count":                   "odrl:count",
-    "dateTime":                "odrl:dateTime",
-    "delayPeriod":             "odrl:delayPeriod",
-    "deliveryChannel":         "odrl:deliveryChannel",
-    "elapsedTime":             "odrl:elapsedTime",
-    "event":                   "odrl:event",
-    "fileFormat":              "odrl:fileFormat",
-    "industry":                "odrl:industry:",
-    "language":                "odrl:language",
-    "media":                   "odrl:media",
-    "meteredTime":             "odrl:meteredTime",
-    "payAmount":               "odrl:payAmount",
-    "percentage":              "odrl:percentage",
-    "product":                 "odrl:product",
-    "purpose":                 "odrl:purpose",
-    "recipient":               "odrl:recipient",
-    "relativePosition":        "odrl:relativePosition",
-    "relativeSpatialPosition": "odrl:relativeSpatialPosition",
-    "relativeTemporalPosition":"odrl:relativeTemporalPosition",
-    "relativeSize":            "odrl:relativeSize",
-    "resolution":              "odrl:resolution",
-    "spatial":                 "odrl:spatial",
-    "spatialCoordinates":      "odrl:spatialCoordinates",
-    "systemDevice":            "odrl:systemDevice",
-    "timeInterval":            "odrl:timeInterval",
-    "unitOfCount":             "odrl:unitOfCount",
-    "version":                 "odrl:version",
-    "virtualLocation":         "odrl:virtualLocation",
-
-    "eq":                   "odrl:eq",
-    "gt":                   "odrl:gt",
-    "gteq":                 "odrl:gteq",
-    "lt":                   "odrl:lt",
-    "lteq":                 "odrl:lteq",
-    "neq":                  "odrl:neg",
-    "isA":                  "odrl:isA",
-    "hasPart":              "odrl:hasPart",
-    "isPartOf":             "odrl:isPartOf",
-    "isAllOf":              "odrl:isAllOf",
-    "isAnyOf":              "odrl:isAnyOf",
-    "isNoneOf":             "odrl:isNoneOf",
-    "or":                   "odrl:or",
-    "xone":                 "odrl:xone",
-    "and":                  "odrl:and",
-    "andSequence":          "odrl:andSequence",
-
-    "policyUsage":                "odrl:policyUsage"
-    
-    }
-}
-"""#),
-        "https://www.w3.org/ns/credentials/v2": (
-            source: "conformance/vc/contexts/contexts/credentials/v2",
-            text: #"""
+"""#,
+        "conformance/vc/contexts/contexts/credentials/v2": #"""
 {
   "@context": {
     "@protected": true,
@@ -2331,28 +2121,22 @@ extension BundledContexts {
     }
   }
 }
-"""#),
-        "https://www.w3.org/ns/credentials/examples/v2": (
-            source: "conformance/vc/contexts/contexts/credentials/examples/v2",
-            text: #"""
+"""#,
+        "conformance/vc/contexts/contexts/credentials/examples/v2": #"""
 {
   "@context": {
     "@vocab": "https://www.w3.org/ns/credentials/examples#"
   }
 }
-"""#),
-        "https://www.w3.org/ns/credentials/undefined-terms/v2": (
-            source: "conformance/vc/contexts/contexts/credentials/undefined-terms/v2",
-            text: #"""
+"""#,
+        "conformance/vc/contexts/contexts/credentials/undefined-terms/v2": #"""
 {
   "@context": {
     "@vocab": "https://www.w3.org/ns/credentials/undefined-term#"
   }
 }
-"""#),
-        "https://www.w3.org/2018/credentials/v1": (
-            source: "conformance/vc/contexts/contexts/credentials/v1",
-            text: #"""
+"""#,
+        "conformance/vc/contexts/contexts/credentials/v1": #"""
 {
   "@context": {
     "@version": 1.1,
@@ -2590,10 +2374,8 @@ extension BundledContexts {
     "proof": {"@id": "https://w3id.org/security#proof", "@type": "@id", "@container": "@graph"}
   }
 }
-"""#),
-        "https://www.w3.org/2018/credentials/examples/v1": (
-            source: "conformance/vc/contexts/contexts/credentials/examples/v1",
-            text: #"""
+"""#,
+        "conformance/vc/contexts/contexts/credentials/examples/v1": #"""
 {
   "@context": [{
     "@version": 1.1
@@ -2647,10 +2429,8 @@ extension BundledContexts {
     "prescription": "ex:prescription"
   }]
 }
-"""#),
-        "https://registry.lab.gaia-x.eu/development/api/trusted-shape-registry/v1/shapes/jsonld/trustframework#": (
-            source: "gaiax/tagus/trustframework-2210-shapes.jsonld",
-            text: #"""
+"""#,
+        "gaiax/tagus/trustframework-2210-shapes.jsonld": #"""
 {
   "@context": {
     "gx": "https://registry.lab.gaia-x.eu/development/api/trusted-shape-registry/v1/shapes/jsonld/trustframework#",
@@ -7176,10 +6956,8 @@ extension BundledContexts {
     }
   ]
 }
-"""#),
-        "https://w3id.org/gaia-x/development#": (
-            source: "gaiax/loire/gx-development-context.jsonld",
-            text: #"""
+"""#,
+        "gaiax/loire/gx-development-context.jsonld": #"""
 {
   "comments": {
     "description": "Auto generated by LinkML jsonld context generator",
@@ -9342,6 +9120,6 @@ extension BundledContexts {
     }
   }
 }
-"""#),
+"""#,
     ]
 }

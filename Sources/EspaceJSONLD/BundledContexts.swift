@@ -8,14 +8,14 @@ public enum BundledContexts {
     private static let parsed = Mutex<[String: JSONValue]>([:])
 
     /// The URLs of every bundled context.
-    public static var urls: [String] { documents.keys.sorted() }
+    public static var urls: [String] { sources.keys.sorted() }
 
     /// The bundled document for `url` (an exact match, or a match without the fragment).
     public static func document(for url: String) -> RemoteDocument? {
         let key: String
-        if documents[url] != nil {
+        if sources[url] != nil {
             key = url
-        } else if let hash = url.firstIndex(of: "#"), documents[String(url[..<hash])] != nil {
+        } else if let hash = url.firstIndex(of: "#"), sources[String(url[..<hash])] != nil {
             key = String(url[..<hash])
         } else {
             return nil
@@ -23,7 +23,9 @@ public enum BundledContexts {
         if let cached = parsed.withLock({ $0[key] }) {
             return RemoteDocument(documentURL: url, document: cached)
         }
-        guard let text = documents[key]?.text, let value = try? JSONParser().parse(text) else { return nil }
+        guard let file = sources[key], let text = texts[file], let value = try? JSONParser().parse(text) else {
+            return nil
+        }
         parsed.withLock { $0[key] = value }
         return RemoteDocument(documentURL: url, document: value)
     }

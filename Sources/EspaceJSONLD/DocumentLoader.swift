@@ -12,6 +12,9 @@ public struct RemoteDocument: Sendable {
     public var contentType: String?
     /// The profile parameter of the media type, if any.
     public var profile: String?
+    /// The `href` of an HTML document's `<base>` element (unresolved), when the JSON-LD
+    /// was extracted from HTML: it sets the document's base IRI.
+    public var htmlBase: String?
 
     public init(
         documentURL: String, document: JSONValue, contextURL: String? = nil,

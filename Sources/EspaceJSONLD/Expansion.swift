@@ -13,7 +13,10 @@ struct Expander {
         self.maxDepth = resolver.options.limits.maxDepth
     }
 
-    func process(_ active: ActiveContext, _ local: JSONValue, baseURL: String?, overrideProtected: Bool = false, propagate: Bool = true) throws(JSONLDError) -> ActiveContext {
+    func process(
+        _ active: ActiveContext, _ local: JSONValue, baseURL: String?, overrideProtected: Bool = false,
+        propagate: Bool = true
+    ) throws(JSONLDError) -> ActiveContext {
         try ContextProcessing.process(
             active: active, local: local, baseURL: baseURL, resolver: resolver, overrideProtected: overrideProtected,
             propagate: propagate)
@@ -80,7 +83,10 @@ struct Expander {
             var revert = true
             for key in element.keys {
                 let expanded = active.expandIRI(key, vocab: true)
-                if expanded == "@value" { revert = false; break }
+                if expanded == "@value" {
+                    revert = false
+                    break
+                }
             }
             if revert && element.count == 1, let key = element.keys.first, active.expandIRI(key, vocab: true) == "@id" {
                 revert = false
@@ -149,7 +155,8 @@ struct Expander {
             } else if value.isNull || value == .array([]) {
                 return nil
             } else if !value.isString && result["@language"] != nil {
-                throw JSONLDError(.invalidLanguageTaggedValue, "only strings can be language-tagged, found \(value.typeName)")
+                throw JSONLDError(
+                    .invalidLanguageTaggedValue, "only strings can be language-tagged, found \(value.typeName)")
             } else if let type {
                 guard case .string(let t) = type, IRIReference.isWellFormedAbsolute(t) else {
                     throw JSONLDError(.invalidTypedValue, "value type must be an IRI, found \(type.jsonText)")
@@ -202,141 +209,10 @@ struct Expander {
             if !isKeyword && !expandedProperty.utf8.contains(UInt8(ascii: ":")) { continue }
             // 13.4
             if isKeyword {
-                if activeProperty == "@reverse" {
-                    throw JSONLDError(.invalidReversePropertyMap, "keyword \(expandedProperty) inside @reverse")
-                }
-                if result[expandedProperty] != nil && expandedProperty != "@included"
-                    && (expandedProperty != "@type" || mode == .jsonLD10)
-                {
-                    throw JSONLDError(.collidingKeywords, "two entries expand to \(expandedProperty)")
-                }
-                var expandedValue: JSONValue?
-                switch expandedProperty {
-                case "@id":
-                    guard case .string(let id) = value else {
-                        throw JSONLDError(.invalidIdValue, "@id must be a string, found \(value.typeName)")
-                    }
-                    expandedValue = active.expandIRI(id, documentRelative: true).map { .string($0) } ?? .null
-                case "@type":
-                    var types: [JSONValue] = []
-                    switch value {
-                    case .string(let t):
-                        types = [typeScopedContext.expandIRI(t, documentRelative: true, vocab: true).map { .string($0) } ?? .null]
-                    case .array(let items):
-                        for item in items {
-                            guard case .string(let t) = item else {
-                                throw JSONLDError(.invalidTypeValue, "@type values must be strings, found \(item.typeName)")
-                            }
-                            types.append(typeScopedContext.expandIRI(t, documentRelative: true, vocab: true).map { .string($0) } ?? .null)
-                        }
-                    default:
-                        throw JSONLDError(.invalidTypeValue, "@type must be a string or an array of strings, found \(value.typeName)")
-                    }
-                    if let existing = result["@type"] {
-                        expandedValue = .array(existing.asArray + types)
-                    } else {
-                        expandedValue = value.isArray ? .array(types) : types[0]
-                    }
-                case "@graph":
-                    let expanded = try expand(active: active, property: "@graph", element: value, baseURL: baseURL)
-                    expandedValue = .array(expanded?.asArray ?? [])
-                case "@included":
-                    if mode == .jsonLD10 { continue }
-                    for item in value.asArray {
-                        guard case .object(let o) = item else {
-                            throw JSONLDError(.invalidIncludedValue, "@included values must be node objects, found \(item.typeName)")
-                        }
-                        for k in o.keys {
-                            let e = active.expandIRI(k, vocab: true)
-                            if e == "@value" || e == "@list" {
-                                throw JSONLDError(.invalidIncludedValue, "@included values must be node objects, found a \(e ?? "") object")
-                            }
-                        }
-                    }
-                    let expanded = try expand(active: active, property: nil, element: value, baseURL: baseURL)
-                    var items = expanded?.asArray ?? []
-                    for item in items {
-                        guard case .object(let o) = item, o["@value"] == nil, o["@list"] == nil, o["@set"] == nil else {
-                            throw JSONLDError(.invalidIncludedValue, "@included values must be node objects")
-                        }
-                    }
-                    if let existing = result["@included"] { items = existing.asArray + items }
-                    expandedValue = .array(items)
-                case "@value":
-                    if inputType == "@json" {
-                        if mode == .jsonLD10 {
-                            throw JSONLDError(.invalidValueObjectValue, "@json values in json-ld-1.0 mode")
-                        }
-                        expandedValue = value
-                    } else {
-                        switch value {
-                        case .string, .number, .bool: expandedValue = value
-                        case .null:
-                            result["@value"] = .null
-                            continue
-                        default:
-                            throw JSONLDError(.invalidValueObjectValue, "@value must be a scalar or null, found \(value.typeName)")
-                        }
-                    }
-                case "@language":
-                    guard case .string = value else {
-                        throw JSONLDError(.invalidLanguageTaggedString, "@language must be a string, found \(value.typeName)")
-                    }
-                    expandedValue = value
-                case "@direction":
-                    if mode == .jsonLD10 { continue }
-                    guard value == .string("ltr") || value == .string("rtl") else {
-                        throw JSONLDError(.invalidBaseDirection, "@direction must be \"ltr\" or \"rtl\", found \(value.jsonText)")
-                    }
-                    expandedValue = value
-                case "@index":
-                    guard case .string = value else {
-                        throw JSONLDError(.invalidIndexValue, "@index must be a string, found \(value.typeName)")
-                    }
-                    expandedValue = value
-                case "@list":
-                    if activeProperty == nil || activeProperty == "@graph" { continue }
-                    let expanded = try expand(active: active, property: activeProperty, element: value, baseURL: baseURL)
-                    expandedValue = .array(expanded?.asArray ?? [])
-                case "@set":
-                    expandedValue = try expand(active: active, property: activeProperty, element: value, baseURL: baseURL)
-                case "@reverse":
-                    guard case .object = value else {
-                        throw JSONLDError(.invalidReverseValue, "@reverse must be an object, found \(value.typeName)")
-                    }
-                    let expanded = try expand(active: active, property: "@reverse", element: value, baseURL: baseURL)
-                    if case .object(let map)? = expanded {
-                        if case .object(let doubleReversed)? = map["@reverse"] {
-                            for (property, item) in doubleReversed {
-                                addValue(&result, property, item)
-                            }
-                        }
-                        if map.count > (map["@reverse"] == nil ? 0 : 1) {
-                            var reverseMap = result["@reverse"]?.objectValue ?? JSONObject()
-                            for (property, items) in map where property != "@reverse" {
-                                for item in items.asArray {
-                                    if case .object(let o) = item, o["@value"] != nil || o["@list"] != nil {
-                                        throw JSONLDError(.invalidReversePropertyValue, "a reverse property value cannot be a value or list object")
-                                    }
-                                    addValue(&reverseMap, property, item)
-                                }
-                            }
-                            result["@reverse"] = .object(reverseMap)
-                        }
-                    }
-                    continue
-                case "@nest":
-                    if !nests.contains(key) { nests.append(key) }
-                    continue
-                default:
-                    break
-                }
-                // 13.4.16
-                if let expandedValue, !(expandedValue.isNull && expandedProperty == "@value" && inputType != "@json") {
-                    result[expandedProperty] = expandedValue
-                } else if expandedProperty == "@set" || expandedProperty == "@id" {
-                    if let expandedValue { result[expandedProperty] = expandedValue }
-                }
+                try expandKeywordEntry(
+                    key: key, value: value, expandedProperty: expandedProperty, active: active,
+                    typeScopedContext: typeScopedContext, property: activeProperty, baseURL: baseURL,
+                    inputType: inputType, result: &result, nests: &nests)
                 continue
             }
             // 13.5
@@ -357,7 +233,8 @@ struct Expander {
                     for item in languageValue.asArray {
                         if case .null = item { continue }
                         guard case .string = item else {
-                            throw JSONLDError(.invalidLanguageMapValue, "language map values must be strings, found \(item.typeName)")
+                            throw JSONLDError(
+                                .invalidLanguageMapValue, "language map values must be strings, found \(item.typeName)")
                         }
                         var v: JSONObject = ["@value": item, "@language": .string(language)]
                         if language == "@none" || active.expandIRI(language, vocab: true) == "@none" {
@@ -395,7 +272,8 @@ struct Expander {
                 var reverseMap = result["@reverse"]?.objectValue ?? JSONObject()
                 for item in expandedValue.asArray {
                     if case .object(let o) = item, o["@value"] != nil || o["@list"] != nil {
-                        throw JSONLDError(.invalidReversePropertyValue, "a reverse property value cannot be a value or list object")
+                        throw JSONLDError(
+                            .invalidReversePropertyValue, "a reverse property value cannot be a value or list object")
                     }
                     addValue(&reverseMap, expandedProperty, item)
                 }
@@ -412,7 +290,8 @@ struct Expander {
             guard let nestedValues = element[nestingKey] else { continue }
             var nestContext = active
             if let definition = active.terms[nestingKey], definition.hasContext {
-                nestContext = try process(active, definition.context ?? .null, baseURL: definition.baseURL, overrideProtected: true)
+                nestContext = try process(
+                    active, definition.context ?? .null, baseURL: definition.baseURL, overrideProtected: true)
             }
             for nested in nestedValues.asArray {
                 guard case .object(let nestedObject) = nested else {
@@ -429,6 +308,162 @@ struct Expander {
                     nests: &innerNests)
             }
         }
+    }
+
+    /// Step 13.4: an entry whose key expands to a keyword.
+    mutating func expandKeywordEntry(
+        key: String, value: JSONValue, expandedProperty: String, active: ActiveContext,
+        typeScopedContext: ActiveContext, property activeProperty: String?, baseURL: String?, inputType: String?,
+        result: inout JSONObject, nests: inout [String]
+    ) throws(JSONLDError) {
+        let mode = active.processingMode
+        if activeProperty == "@reverse" {
+            throw JSONLDError(.invalidReversePropertyMap, "keyword \(expandedProperty) inside @reverse")
+        }
+        if result[expandedProperty] != nil && expandedProperty != "@included"
+            && (expandedProperty != "@type" || mode == .jsonLD10)
+        {
+            throw JSONLDError(.collidingKeywords, "two entries expand to \(expandedProperty)")
+        }
+        var expandedValue: JSONValue?
+        switch expandedProperty {
+        case "@id":
+            guard case .string(let id) = value else {
+                throw JSONLDError(.invalidIdValue, "@id must be a string, found \(value.typeName)")
+            }
+            expandedValue = active.expandIRI(id, documentRelative: true).map { .string($0) } ?? .null
+        case "@type":
+            var types: [JSONValue] = []
+            switch value {
+            case .string(let t):
+                types = [
+                    typeScopedContext.expandIRI(t, documentRelative: true, vocab: true).map { .string($0) } ?? .null
+                ]
+            case .array(let items):
+                for item in items {
+                    guard case .string(let t) = item else {
+                        throw JSONLDError(.invalidTypeValue, "@type values must be strings, found \(item.typeName)")
+                    }
+                    types.append(
+                        typeScopedContext.expandIRI(t, documentRelative: true, vocab: true).map { .string($0) } ?? .null
+                    )
+                }
+            default:
+                throw JSONLDError(
+                    .invalidTypeValue, "@type must be a string or an array of strings, found \(value.typeName)")
+            }
+            if let existing = result["@type"] {
+                expandedValue = .array(existing.asArray + types)
+            } else {
+                expandedValue = value.isArray ? .array(types) : types[0]
+            }
+        case "@graph":
+            let expanded = try expand(active: active, property: "@graph", element: value, baseURL: baseURL)
+            expandedValue = .array(expanded?.asArray ?? [])
+        case "@included":
+            if mode == .jsonLD10 { return }
+            for item in value.asArray {
+                guard case .object(let o) = item else {
+                    throw JSONLDError(
+                        .invalidIncludedValue, "@included values must be node objects, found \(item.typeName)")
+                }
+                for k in o.keys {
+                    let e = active.expandIRI(k, vocab: true)
+                    if e == "@value" || e == "@list" {
+                        throw JSONLDError(
+                            .invalidIncludedValue, "@included values must be node objects, found a \(e ?? "") object")
+                    }
+                }
+            }
+            let expanded = try expand(active: active, property: nil, element: value, baseURL: baseURL)
+            var items = expanded?.asArray ?? []
+            for item in items {
+                guard case .object(let o) = item, o["@value"] == nil, o["@list"] == nil, o["@set"] == nil else {
+                    throw JSONLDError(.invalidIncludedValue, "@included values must be node objects")
+                }
+            }
+            if let existing = result["@included"] { items = existing.asArray + items }
+            expandedValue = .array(items)
+        case "@value":
+            if inputType == "@json" {
+                if mode == .jsonLD10 {
+                    throw JSONLDError(.invalidValueObjectValue, "@json values in json-ld-1.0 mode")
+                }
+                expandedValue = value
+            } else {
+                switch value {
+                case .string, .number, .bool: expandedValue = value
+                case .null:
+                    result["@value"] = .null
+                    return
+                default:
+                    throw JSONLDError(
+                        .invalidValueObjectValue, "@value must be a scalar or null, found \(value.typeName)")
+                }
+            }
+        case "@language":
+            guard case .string = value else {
+                throw JSONLDError(.invalidLanguageTaggedString, "@language must be a string, found \(value.typeName)")
+            }
+            expandedValue = value
+        case "@direction":
+            if mode == .jsonLD10 { return }
+            guard value == .string("ltr") || value == .string("rtl") else {
+                throw JSONLDError(
+                    .invalidBaseDirection, "@direction must be \"ltr\" or \"rtl\", found \(value.jsonText)")
+            }
+            expandedValue = value
+        case "@index":
+            guard case .string = value else {
+                throw JSONLDError(.invalidIndexValue, "@index must be a string, found \(value.typeName)")
+            }
+            expandedValue = value
+        case "@list":
+            if activeProperty == nil || activeProperty == "@graph" { return }
+            let expanded = try expand(active: active, property: activeProperty, element: value, baseURL: baseURL)
+            expandedValue = .array(expanded?.asArray ?? [])
+        case "@set":
+            expandedValue = try expand(active: active, property: activeProperty, element: value, baseURL: baseURL)
+        case "@reverse":
+            guard case .object = value else {
+                throw JSONLDError(.invalidReverseValue, "@reverse must be an object, found \(value.typeName)")
+            }
+            let expanded = try expand(active: active, property: "@reverse", element: value, baseURL: baseURL)
+            if case .object(let map)? = expanded {
+                if case .object(let doubleReversed)? = map["@reverse"] {
+                    for (property, item) in doubleReversed {
+                        addValue(&result, property, item)
+                    }
+                }
+                if map.count > (map["@reverse"] == nil ? 0 : 1) {
+                    var reverseMap = result["@reverse"]?.objectValue ?? JSONObject()
+                    for (property, items) in map where property != "@reverse" {
+                        for item in items.asArray {
+                            if case .object(let o) = item, o["@value"] != nil || o["@list"] != nil {
+                                throw JSONLDError(
+                                    .invalidReversePropertyValue,
+                                    "a reverse property value cannot be a value or list object")
+                            }
+                            addValue(&reverseMap, property, item)
+                        }
+                    }
+                    result["@reverse"] = .object(reverseMap)
+                }
+            }
+            return
+        case "@nest":
+            if !nests.contains(key) { nests.append(key) }
+            return
+        default:
+            break
+        }
+        // 13.4.16
+        if let expandedValue, !(expandedValue.isNull && expandedProperty == "@value" && inputType != "@json") {
+            result[expandedProperty] = expandedValue
+        } else if expandedProperty == "@set" || expandedProperty == "@id" {
+            if let expandedValue { result[expandedProperty] = expandedValue }
+        }
+        return
     }
 
     /// Step 13.8: an index, id or type map.
@@ -464,10 +499,14 @@ struct Expander {
                         item = .object(["@graph": .array(item.asArray)])
                     }
                 }
-                guard case .object(var object) = item else { items.append(item); continue }
+                guard case .object(var object) = item else {
+                    items.append(item)
+                    continue
+                }
                 if container.contains("@index") && indexKey != "@index" && expandedIndex != "@none" {
                     // 13.8.3.7.2
-                    guard let reExpanded = try expandValue(active: active, property: indexKey, value: .string(index)) else {
+                    guard let reExpanded = try expandValue(active: active, property: indexKey, value: .string(index))
+                    else {
                         continue
                     }
                     guard let expandedIndexKey = active.expandIRI(indexKey, vocab: true) else { continue }
@@ -475,7 +514,9 @@ struct Expander {
                     if let existing = object[expandedIndexKey] { values.append(contentsOf: existing.asArray) }
                     object[expandedIndexKey] = .array(values)
                     if object["@value"] != nil {
-                        throw JSONLDError(.invalidValueObject, "a value object in a property-valued index map cannot take the index property")
+                        throw JSONLDError(
+                            .invalidValueObject,
+                            "a value object in a property-valued index map cannot take the index property")
                     }
                 } else if container.contains("@index") && object["@index"] == nil && expandedIndex != "@none" {
                     // 13.8.3.7.3
@@ -505,7 +546,9 @@ struct Expander {
                 return .object(["@id": active.expandIRI(s, documentRelative: true).map { .string($0) } ?? .null])
             }
             if typeMapping == "@vocab" {
-                return .object(["@id": active.expandIRI(s, documentRelative: true, vocab: true).map { .string($0) } ?? .null])
+                return .object([
+                    "@id": active.expandIRI(s, documentRelative: true, vocab: true).map { .string($0) } ?? .null
+                ])
             }
         }
         // 3.

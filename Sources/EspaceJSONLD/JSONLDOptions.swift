@@ -42,8 +42,11 @@ public struct JSONLDLimits: Sendable {
     /// Maximum number of remote contexts loaded while processing one document
     /// (the spec's `context overflow` guard against recursive inclusion).
     public var maxRemoteContexts: Int = 64
-    /// Maximum nesting depth of elements processed.
-    public var maxDepth: Int = 512
+    /// Maximum nesting depth (objects and arrays) of an input document.
+    public var maxDepth: Int = 256
+    /// The bound used on the expanded form, whose every property value is an array, so it
+    /// nests about twice as deep as the input it came from.
+    public var expandedMaxDepth: Int { maxDepth * 2 + 2 }
     /// Maximum number of nodes/quads produced.
     public var maxOutputItems: Int = 10_000_000
 

@@ -7,10 +7,14 @@ public struct NQuadsParser: Sendable {
     public var limits: RDFParserLimits
     /// When `true`, a graph label is an error (N-Triples).
     public var triplesOnly: Bool
+    /// When `true`, blank nodes may stand as predicates (generalized RDF, which JSON-LD's
+    /// `produceGeneralizedRdf` produces).
+    public var allowsGeneralizedRDF: Bool
 
-    public init(limits: RDFParserLimits = .default, triplesOnly: Bool = false) {
+    public init(limits: RDFParserLimits = .default, triplesOnly: Bool = false, allowsGeneralizedRDF: Bool = false) {
         self.limits = limits
         self.triplesOnly = triplesOnly
+        self.allowsGeneralizedRDF = allowsGeneralizedRDF
     }
 
     /// Parses a document into a dataset (duplicate statements collapse).
@@ -88,10 +92,17 @@ public struct NQuadsParser: Sendable {
             }
             try checkLine(scanner, lineStart)
             skipSpaces(&scanner)
-            guard scanner.current == UInt8(ascii: "<") else {
-                throw scanner.unexpected(expected: "'<' to start a predicate IRI")
+            let predicate: Term
+            if allowsGeneralizedRDF && scanner.current == UInt8(ascii: "_")
+                && scanner.byte(at: scanner.pos + 1) == UInt8(ascii: ":")
+            {
+                predicate = .blank(try scanner.readBlankNodeLabel())
+            } else {
+                guard scanner.current == UInt8(ascii: "<") else {
+                    throw scanner.unexpected(expected: "'<' to start a predicate IRI")
+                }
+                predicate = .iri(try readIRI(&scanner))
             }
-            let predicate = Term.iri(try readIRI(&scanner))
             try checkLine(scanner, lineStart)
             skipSpaces(&scanner)
             let object: Term

@@ -19,13 +19,10 @@ struct JSONLDConformanceTests {
         Expectation(manifest: "expand", passed: 376, skipped: 9),
         Expectation(manifest: "compact", passed: 244, skipped: 2),
         Expectation(manifest: "flatten", passed: 55, skipped: 3),
+        Expectation(manifest: "toRdf", passed: 456, skipped: 11),
         Expectation(manifest: "fromRdf", passed: 53, skipped: 1),
-        Expectation(
-            manifest: "toRdf", passed: 455, skipped: 11,
-            knownFailures: [
-                "toRdf-manifest#te075":
-                    "the expected output is generalized RDF (a blank node predicate), which the N-Quads parser rejects"
-            ]),
+        Expectation(manifest: "remote-doc", passed: 18, skipped: 0),
+        Expectation(manifest: "html", passed: 50, skipped: 0),
     ]
 
     @Test(arguments: expectations)

@@ -25,7 +25,7 @@ extension JSONLD {
     /// Steps 5-11 of `compact()` on an already expanded document.
     static func compactExpanded(
         _ expanded: [JSONValue], context: JSONValue, documentURL: String?, options: JSONLDOptions,
-        resolver: ContextResolver
+        resolver: ContextResolver, alwaysGraph: Bool = false
     ) throws(JSONLDError) -> JSONValue {
         var localContext = context
         if case .object(let object) = context, let inner = object["@context"] {
@@ -39,6 +39,12 @@ extension JSONLD {
             active: activeContext, local: localContext, baseURL: contextBase, resolver: resolver)
         let compactor = Compactor(options: options, resolver: resolver)
         var compacted = try compactor.compact(.array(expanded), activeProperty: nil, context: activeContext)
+        if alwaysGraph, case .object = compacted {
+            // flatten() keeps its nodes under @graph even when there is only one.
+            compacted = .object([try compactor.compactIRI("@graph", in: activeContext): .array([compacted])])
+        } else if alwaysGraph, case .array(let items) = compacted, items.isEmpty {
+            compacted = .object([try compactor.compactIRI("@graph", in: activeContext): .array([])])
+        }
         if case .array(let items) = compacted {
             if items.isEmpty {
                 compacted = .object([:])

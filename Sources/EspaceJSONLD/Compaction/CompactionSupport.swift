@@ -20,7 +20,7 @@ struct Compactor {
         self.compactArrays = options.compactArrays
         self.ordered = options.ordered
         self.compactToRelative = options.compactToRelative
-        self.maxDepth = options.limits.maxDepth
+        self.maxDepth = options.limits.expandedMaxDepth
     }
 
     var isJSONLD10: Bool { options.processingMode == .jsonLD10 }

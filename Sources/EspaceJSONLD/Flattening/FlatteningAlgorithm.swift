@@ -70,6 +70,7 @@ extension JSONLD {
             .array(expanded), ordered: options.ordered, options: options, generator: &generator)
         guard let context, !context.isNull else { return .array(flattened) }
         return try compactExpanded(
-            flattened, context: context, documentURL: documentURL, options: options, resolver: resolver)
+            flattened, context: context, documentURL: documentURL, options: options, resolver: resolver,
+            alwaysGraph: true)
     }
 }

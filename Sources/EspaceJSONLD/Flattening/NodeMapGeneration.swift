@@ -18,14 +18,14 @@ extension NodeMap {
         options: JSONLDOptions = JSONLDOptions()
     ) throws(JSONLDError) -> NodeMap {
         var map = NodeMap()
-        try map.add(expanded, generator: &generator, maxDepth: options.limits.maxDepth)
+        try map.add(expanded, generator: &generator, maxDepth: options.limits.expandedMaxDepth)
         return map
     }
 
     /// Adds the nodes of the expanded `element` to this node map, in `graph`.
     public mutating func add(
         _ element: JSONValue, graph: String = "@default",
-        generator: inout BlankNodeIdentifierGenerator, maxDepth: Int = JSONLDLimits().maxDepth
+        generator: inout BlankNodeIdentifierGenerator, maxDepth: Int = JSONLDLimits().expandedMaxDepth
     ) throws(JSONLDError) {
         var noList: [JSONValue]? = nil
         var context = GenerationState(generator: generator, maxDepth: maxDepth)

@@ -1,0 +1,62 @@
+import Foundation
+
+/// `EspaceBenchmarks [--data DIR] [--shared DIR] [--budget SECONDS] [--filter TEXT]… [--list]`
+///
+/// Times Espace's JSON, JSON-LD and RDF operations and prints one JSON line per benchmark:
+/// `{"name":…,"impl":"espace","iterations":…,"median_us":…,"ops_per_s":…}`. Build it in
+/// release mode; Benchmarks/run.sh runs it beside the Python peers and prints the ratios.
+@main
+struct EspaceBenchmarks {
+    static func main() {
+        var data: String?
+        var shared: String?
+        var filters: [String] = []
+        var runner = BenchmarkRunner()
+        var listOnly = false
+        var arguments = CommandLine.arguments.dropFirst().makeIterator()
+        while let argument = arguments.next() {
+            switch argument {
+            case "--data": data = arguments.next()
+            case "--shared": shared = arguments.next()
+            case "--filter": if let text = arguments.next() { filters.append(text) }
+            case "--budget": runner.budget = arguments.next().flatMap(Double.init) ?? runner.budget
+            case "--list": listOnly = true
+            default:
+                fail("unknown argument \(argument)\nusage: EspaceBenchmarks [--data DIR] [--shared DIR] [--budget SECONDS] [--filter TEXT]... [--list]")
+            }
+        }
+
+        let inputs = BenchmarkInputs(shared: shared, data: data)
+        var benchmarks = JSONBenchmarks.all(inputs)
+        do {
+            benchmarks += try JSONLDBenchmarks.all(inputs)
+            benchmarks += try RDFBenchmarks.all(inputs)
+        } catch {
+            fail("cannot prepare the benchmarks: \(error)")
+        }
+        if !filters.isEmpty {
+            benchmarks = benchmarks.filter { benchmark in filters.contains { benchmark.name.contains($0) } }
+        }
+        if listOnly {
+            for benchmark in benchmarks { print(benchmark.name) }
+            return
+        }
+        var failed = false
+        for benchmark in benchmarks {
+            do {
+                let result = try runner.measure(benchmark)
+                FileHandle.standardOutput.write(Data((result.jsonLine + "\n").utf8))
+            } catch {
+                failed = true
+                FileHandle.standardError.write(Data("error: \(benchmark.name): \(error)\n".utf8))
+            }
+        }
+        FileHandle.standardError.write(Data("checksum \(runner.sink)\n".utf8))
+        if failed { exit(1) }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        exit(2)
+    }
+}

@@ -1,0 +1,45 @@
+import EspaceJSON
+import EspaceJSONLD
+import EspaceRDFCanon
+
+/// JSON-LD benchmarks: expansion, conversion to RDF, and conversion to canonical N-Quads.
+///
+/// Inputs are parsed beforehand, so these time the JSON-LD algorithm only. Contexts come
+/// from local files through the same URL → file map the Python peers use, and processed
+/// contexts are cached across iterations (pyld caches resolved contexts too).
+enum JSONLDBenchmarks {
+    static func all(_ inputs: BenchmarkInputs) throws -> [Benchmark] {
+        var options = JSONLDOptions()
+        options.documentLoader = LocalDocumentLoader(useBundledContexts: false, files: try inputs.contextFiles())
+        options.contextCache = ProcessedContextCache()
+
+        var list: [Benchmark] = []
+        let documents = [
+            ("alumni", inputs.alumniCredential),
+            ("catalog1k", inputs.generated("catalog-1000.jsonld")),
+        ]
+        for (suffix, url) in documents {
+            guard let bytes = BenchmarkInputs.read(url) else { continue }
+            let document = try JSONParser().parse(bytes)
+            // Parsed document → expanded document.
+            list.append(Benchmark("jsonld.expand.\(suffix)") {
+                try JSONLD.expand(document, options: options).count
+            })
+
+            // Parsed document → RDF dataset (quads, not serialized). The peers time pyld
+            // `to_rdf` (dataset out) and pyoxigraph's JSON-LD parser (contexts inlined).
+            list.append(Benchmark("jsonld.toRdf.\(suffix)") {
+                try JSONLD.toRDF(document, options: options).count
+            })
+            // JSON-LD → canonical N-Quads (toRDF, then RDFC-1.0): the whole eddsa-rdfc-2022
+            // transformation. The peers time pyld `normalize` (URDNA2015) and pyoxigraph.
+            list.append(Benchmark("jsonld.canonize.\(suffix)") {
+                try RDFCanonicalizer().canonicalize(JSONLD.toRDF(document, options: options)).nquads.utf8.count
+            })
+            inputs.check("jsonld.canonize.\(suffix)", suffix: suffix) {
+                try RDFCanonicalizer().canonicalize(JSONLD.toRDF(document, options: options)).nquads
+            }
+        }
+        return list
+    }
+}
