@@ -10,13 +10,24 @@ import Testing
 @Suite struct BenchmarkTests {
     static let directory = ProcessInfo.processInfo.environment["ESPACE_BENCH_DIR"]
 
-    @Test(.enabled(if: directory != nil)) func timings() throws {
+    @Test(.enabled(if: directory != nil && ProcessInfo.processInfo.environment["ESPACE_BENCH_NODEMAP"] == nil)) func timings() throws {
         let dir = try #require(Self.directory)
         let doc = try TestSupport.load(dir + "/doc.jsonld")
         let ctx = try TestSupport.load(dir + "/ctx.jsonld")
         let clock = ContinuousClock()
         var expanded: [JSONValue] = []
         print("expand", clock.measure { expanded = (try? JSONLD.expand(doc, options: JSONLDOptions())) ?? [] })
+        var nodes = 0
+        print("nodeMap x5", clock.measure {
+            for _ in 0..<5 {
+                var generator = BlankNodeIdentifierGenerator()
+                nodes = (try? NodeMap.generate(from: .array(expanded), generator: &generator))?.graphs["@default"]?.count ?? 0
+            }
+        })
+        #expect(nodes > 0)
+        print("toRdf(expanded) x5", clock.measure {
+            for _ in 0..<5 { nodes = (try? JSONLD.toRDF(expanded: expanded, options: JSONLDOptions()))?.count ?? 0 }
+        })
         var compacted: JSONValue = .null
         print("compact(expanded)", clock.measure {
             compacted = (try? JSONLD.compact(.array(expanded), context: ctx, options: JSONLDOptions())) ?? .null
@@ -35,5 +46,23 @@ import Testing
         var fromRDF: [JSONValue] = []
         print("fromRdf", clock.measure { fromRDF = (try? JSONLD.fromRDF(dataset, options: JSONLDOptions())) ?? [] })
         #expect(!fromRDF.isEmpty)
+    }
+}
+
+/// Node map generation alone, for profiling (`ESPACE_BENCH_NODEMAP=1`).
+@Suite struct NodeMapBenchmark {
+    @Test(.enabled(if: BenchmarkTests.directory != nil && ProcessInfo.processInfo.environment["ESPACE_BENCH_NODEMAP"] != nil))
+    func nodeMapLoop() throws {
+        let dir = try #require(BenchmarkTests.directory)
+        let expanded = try JSONLD.expand(TestSupport.load(dir + "/doc.jsonld"), options: JSONLDOptions())
+        let clock = ContinuousClock()
+        var count = 0
+        print("nodeMap x20", clock.measure {
+            for _ in 0..<20 {
+                var generator = BlankNodeIdentifierGenerator()
+                count += (try? NodeMap.generate(from: .array(expanded), generator: &generator))?.graphs["@default"]?.count ?? 0
+            }
+        })
+        #expect(count > 0)
     }
 }
