@@ -48,20 +48,30 @@ public struct NodeMap: Sendable {
 
         /// Appends `value` to `property` unless an equal value is already there.
         mutating func addUnique(_ value: JSONValue, to property: String) {
+            _ = addUniqueIndex(value, to: property)
+        }
+
+        /// Appends `value` to `property` unless an equal value is already there, and
+        /// returns the position of `value` (appended or found) in the values of `property`.
+        @discardableResult
+        mutating func addUniqueIndex(_ value: JSONValue, to property: String) -> Int {
             guard let i = properties.index(forKey: property) else {
                 properties[property] = [value]
                 propertyOrder.append(property)
-                return
+                return 0
             }
             if properties.values[i].count >= NodeMap.Node.hashThreshold {
                 if valueSets[property] == nil {
                     valueSets[property] = Set(properties.values[i])
                 }
-                guard valueSets[property]?.insert(value).inserted == true else { return }
-            } else if properties.values[i].contains(value) {
-                return
+                guard valueSets[property]?.insert(value).inserted == true else {
+                    return properties.values[i].firstIndex(of: value) ?? 0
+                }
+            } else if let existing = properties.values[i].firstIndex(of: value) {
+                return existing
             }
             properties.values[i].append(value)
+            return properties.values[i].count - 1
         }
 
         /// Creates `property` if needed and adds each of `values` unless already there.

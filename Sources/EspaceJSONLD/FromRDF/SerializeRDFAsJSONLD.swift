@@ -29,10 +29,14 @@ struct RDFToJSONLDSerializer {
             throw JSONLDError(.limitExceeded, "the dataset has more than \(options.limits.maxOutputItems) quads")
         }
 
+        var currentGraph = ""
         for quad in dataset.quads {
             let name = quad.graph.map(Self.identifier) ?? "@default"
-            graphMap.ensureGraph(name)
-            if name != "@default" { graphMap.ensureNode(name, in: "@default") }
+            if name != currentGraph {
+                graphMap.ensureGraph(name)
+                if name != "@default" { graphMap.ensureNode(name, in: "@default") }
+                currentGraph = name
+            }
             let subject = Self.identifier(quad.subject)
             let predicate = Self.identifier(quad.predicate)
             graphMap.ensureNode(subject, in: name)
@@ -51,10 +55,7 @@ struct RDFToJSONLDSerializer {
                 continue
             }
             let value = try RDFToObjectConversion.convert(quad.object, options: options)
-            let before = graphMap.graphs[name]?[subject]?.properties[predicate]?.count ?? 0
-            graphMap.graphs[name]?[subject]?.addUnique(value, to: predicate)
-            let values = graphMap.graphs[name]?[subject]?.properties[predicate] ?? []
-            let index = values.count > before ? values.count - 1 : (values.firstIndex(of: value) ?? 0)
+            let index = graphMap.graphs[name]?[subject]?.addUniqueIndex(value, to: predicate) ?? 0
             guard let objectID else { continue }
             let usage = Usage(graph: name, node: subject, property: predicate, index: index)
             if objectID == Vocabulary.rdfNil {
