@@ -95,7 +95,7 @@ extension JSONValue: Equatable {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.number(let a), .number(let b)): return a == b
-        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return sameScalars(a, b)
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)):
             guard a.count == b.count else { return false }
@@ -106,6 +106,39 @@ extension JSONValue: Equatable {
         default: return false
         }
     }
+}
+
+/// Whether two strings have the same UTF-8 bytes (JSON compares code points, not the
+/// canonical equivalence Swift's `==` uses), with a memcmp fast path for native strings.
+@inlinable func sameScalars(_ a: String, _ b: String) -> Bool {
+    let au = a.utf8
+    let bu = b.utf8
+    guard au.count == bu.count else { return false }
+    if let result = au.withContiguousStorageIfAvailable({ pa in
+        bu.withContiguousStorageIfAvailable { pb in
+            pa.count == 0 || memcmpBytes(pa, pb)
+        }
+    }), let same = result {
+        return same
+    }
+    return au.elementsEqual(bu)
+}
+
+@usableFromInline func memcmpBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == b.count }
+    var i = 0
+    let n = a.count
+    while i + 8 <= n {
+        if UnsafeRawPointer(pa + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(pb + i).loadUnaligned(as: UInt64.self) {
+            return false
+        }
+        i += 8
+    }
+    while i < n {
+        if pa[i] != pb[i] { return false }
+        i += 1
+    }
+    return true
 }
 
 extension JSONValue: Hashable {

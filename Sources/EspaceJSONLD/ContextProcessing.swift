@@ -6,10 +6,11 @@ public enum ContextProcessing {
     public static func process(
         active: ActiveContext, local localContext: JSONValue, baseURL: String?,
         resolver: ContextResolver, remoteContexts: [String] = [], overrideProtected: Bool = false,
-        propagate: Bool = true, validateScopedContext: Bool = true
+        propagate: Bool = true, validateScopedContext: Bool = true, scopedContextID: UInt64? = nil
     ) throws(JSONLDError) -> ActiveContext {
         let key = ProcessedContextCache.Key(
-            parent: active.id, parentBase: active.baseIRI, mode: active.processingMode, local: localContext, baseURL: baseURL, overrideProtected: overrideProtected,
+            parent: active.id, parentBase: active.baseIRI, mode: active.processingMode,
+            local: scopedContextID.map { .scoped($0) } ?? .value(localContext), baseURL: baseURL, overrideProtected: overrideProtected,
             propagate: propagate, validateScopedContext: validateScopedContext, remoteDepth: remoteContexts.count)
         if remoteContexts.isEmpty, let cached = resolver.processedContexts.lookup(key) { return cached }
         var processor = Processor(resolver: resolver)
@@ -19,6 +20,17 @@ public enum ContextProcessing {
         result.id = ActiveContext.nextID()
         if remoteContexts.isEmpty { resolver.processedContexts.store(key, result) }
         return result
+    }
+
+    /// Applies the scoped context of `definition` (a property- or type-scoped context).
+    public static func process(
+        active: ActiveContext, scopedBy definition: TermDefinition, resolver: ContextResolver,
+        overrideProtected: Bool = false, propagate: Bool = true
+    ) throws(JSONLDError) -> ActiveContext {
+        try process(
+            active: active, local: definition.context ?? .null, baseURL: definition.baseURL, resolver: resolver,
+            overrideProtected: overrideProtected, propagate: propagate,
+            scopedContextID: definition.contextID == 0 ? nil : definition.contextID)
     }
 
     /// The state of one run of the algorithm.
@@ -441,6 +453,7 @@ public enum ContextProcessing {
                 }
                 definition.context = scoped
                 definition.hasContext = true
+                definition.contextID = ActiveContext.nextID()
                 definition.baseURL = scope.baseURL
             }
             // 22. @language

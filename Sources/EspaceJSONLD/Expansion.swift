@@ -13,12 +13,17 @@ struct Expander {
         self.maxDepth = resolver.options.limits.maxDepth
     }
 
+    func process(_ active: ActiveContext, _ local: JSONValue, baseURL: String?) throws(JSONLDError) -> ActiveContext {
+        try ContextProcessing.process(active: active, local: local, baseURL: baseURL, resolver: resolver)
+    }
+
+    /// Applies a term's scoped context.
     func process(
-        _ active: ActiveContext, _ local: JSONValue, baseURL: String?, overrideProtected: Bool = false,
+        _ active: ActiveContext, scopedBy definition: TermDefinition, overrideProtected: Bool = false,
         propagate: Bool = true
     ) throws(JSONLDError) -> ActiveContext {
         try ContextProcessing.process(
-            active: active, local: local, baseURL: baseURL, resolver: resolver, overrideProtected: overrideProtected,
+            active: active, scopedBy: definition, resolver: resolver, overrideProtected: overrideProtected,
             propagate: propagate)
     }
 
@@ -37,13 +42,13 @@ struct Expander {
         if case .null = element { return nil }
         // 3.
         let propertyDefinition = activeProperty.flatMap { active.terms[$0] }
-        let propertyScopedContext = propertyDefinition?.hasContext == true ? propertyDefinition?.context : nil
+        let propertyScopedContext = propertyDefinition?.hasContext == true ? propertyDefinition : nil
         switch element {
         case .string, .number, .bool:
             // 4.
             if activeProperty == nil || activeProperty == "@graph" { return nil }
             if let propertyScopedContext {
-                active = try process(active, propertyScopedContext, baseURL: propertyDefinition?.baseURL)
+                active = try process(active, scopedBy: propertyScopedContext)
             }
             return try expandValue(active: active, property: activeProperty, value: element)
         case .array(let items):
@@ -74,7 +79,7 @@ struct Expander {
 
     /// Steps 7-20 for a map.
     mutating func expandObject(
-        active activeContext: ActiveContext, property activeProperty: String?, propertyScopedContext: JSONValue?,
+        active activeContext: ActiveContext, property activeProperty: String?, propertyScopedContext: TermDefinition?,
         propertyDefinition: TermDefinition?, element: JSONObject, baseURL: String?, fromMap: Bool
     ) throws(JSONLDError) -> JSONValue? {
         var active = activeContext
@@ -95,8 +100,7 @@ struct Expander {
         }
         // 8.
         if let propertyScopedContext {
-            active = try process(
-                active, propertyScopedContext, baseURL: propertyDefinition?.baseURL, overrideProtected: true)
+            active = try process(active, scopedBy: propertyScopedContext, overrideProtected: true)
         }
         // 9.
         if let context = element["@context"] {
@@ -118,8 +122,7 @@ struct Expander {
                 terms.sort(by: codePointLess)
                 for term in terms {
                     if let definition = typeScopedContext.terms[term], definition.hasContext {
-                        active = try process(
-                            active, definition.context ?? .null, baseURL: definition.baseURL, propagate: false)
+                        active = try process(active, scopedBy: definition, propagate: false)
                     }
                 }
             }
@@ -290,8 +293,7 @@ struct Expander {
             guard let nestedValues = element[nestingKey] else { continue }
             var nestContext = active
             if let definition = active.terms[nestingKey], definition.hasContext {
-                nestContext = try process(
-                    active, definition.context ?? .null, baseURL: definition.baseURL, overrideProtected: true)
+                nestContext = try process(active, scopedBy: definition, overrideProtected: true)
             }
             for nested in nestedValues.asArray {
                 guard case .object(let nestedObject) = nested else {
@@ -482,7 +484,7 @@ struct Expander {
                 mapContext = active.previousContext?.value ?? active
             }
             if container.contains("@type"), let indexDefinition = mapContext.terms[index], indexDefinition.hasContext {
-                mapContext = try process(mapContext, indexDefinition.context ?? .null, baseURL: indexDefinition.baseURL)
+                mapContext = try process(mapContext, scopedBy: indexDefinition)
             } else if !(container.contains("@id") || container.contains("@type")) {
                 mapContext = active
             }

@@ -13,12 +13,18 @@ public final class ProcessedContextCache: Sendable {
         /// The parent's base IRI and mode: initial contexts all have id 0.
         var parentBase: String?
         var mode: ProcessingMode
-        var local: JSONValue
+        /// The local context, or (for a term's scoped context) just its identifier.
+        var local: Local
         var baseURL: String?
         var overrideProtected: Bool
         var propagate: Bool
         var validateScopedContext: Bool
         var remoteDepth: Int
+    }
+
+    enum Local: Hashable, Sendable {
+        case value(JSONValue)
+        case scoped(UInt64)
     }
 
     private let entries = Mutex<[Key: ActiveContext]>([:])

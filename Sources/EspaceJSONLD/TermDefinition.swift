@@ -16,6 +16,9 @@ public struct TermDefinition: Sendable, Equatable {
     public var context: JSONValue?
     /// Whether `context` is present (distinguishes an absent context from `"@context": null`).
     public var hasContext: Bool = false
+    /// Identifies `context` for the processed-context cache, so applying a scoped context
+    /// looks it up without hashing the context's JSON. Not part of the definition's meaning.
+    public var contextID: UInt64 = 0
     /// The container mapping: a set of `@list @set @index @language @id @type @graph`.
     public var container: Set<String> = []
     /// The direction mapping: `nil` absent, `.some(nil)` explicitly null, else `ltr`/`rtl`.
@@ -39,6 +42,8 @@ public struct TermDefinition: Sendable, Equatable {
         var b = other
         a.protected = false
         b.protected = false
+        a.contextID = 0
+        b.contextID = 0
         return a == b
     }
 }

@@ -50,8 +50,7 @@ extension Compactor {
         // by a type-scoped context keeps its scoped context for its values.
         if let definition = initialContext.definition(of: activeProperty), definition.hasContext {
             activeContext = try ContextProcessing.process(
-                active: activeContext, local: definition.context ?? .null, baseURL: definition.baseURL,
-                resolver: resolver, overrideProtected: true)
+                active: activeContext, scopedBy: definition, resolver: resolver, overrideProtected: true)
         }
         // Step 7: values and node references.
         if element["@value"] != nil || element["@id"] != nil {
@@ -77,8 +76,7 @@ extension Compactor {
             for term in compactedTypes.sorted(by: codePointLess) {
                 if let definition = typeScopedContext.terms[term], definition.hasContext {
                     activeContext = try ContextProcessing.process(
-                        active: activeContext, local: definition.context ?? .null,
-                        baseURL: definition.baseURL, resolver: resolver, propagate: false)
+                        active: activeContext, scopedBy: definition, resolver: resolver, propagate: false)
                 }
             }
         }
