@@ -10,7 +10,7 @@ import Testing
 @Suite struct BenchmarkTests {
     static let directory = ProcessInfo.processInfo.environment["ESPACE_BENCH_DIR"]
 
-    @Test(.enabled(if: directory != nil && ProcessInfo.processInfo.environment["ESPACE_BENCH_NODEMAP"] == nil)) func timings() throws {
+    @Test(.enabled(if: directory != nil && ProcessInfo.processInfo.environment["ESPACE_BENCH_NODEMAP"] == nil && ProcessInfo.processInfo.environment["ESPACE_BENCH_COMPACT"] == nil)) func timings() throws {
         let dir = try #require(Self.directory)
         let doc = try TestSupport.load(dir + "/doc.jsonld")
         let ctx = try TestSupport.load(dir + "/ctx.jsonld")
@@ -61,6 +61,28 @@ import Testing
             for _ in 0..<20 {
                 var generator = BlankNodeIdentifierGenerator()
                 count += (try? NodeMap.generate(from: .array(expanded), generator: &generator))?.graphs["@default"]?.count ?? 0
+            }
+        })
+        #expect(count > 0)
+    }
+}
+
+/// Compaction alone, for profiling (`ESPACE_BENCH_COMPACT=1`).
+@Suite struct CompactionBenchmark {
+    @Test(.enabled(if: BenchmarkTests.directory != nil && ProcessInfo.processInfo.environment["ESPACE_BENCH_COMPACT"] != nil))
+    func compactionLoop() throws {
+        let dir = try #require(BenchmarkTests.directory)
+        let expanded = try JSONLD.expand(TestSupport.load(dir + "/doc.jsonld"), options: JSONLDOptions())
+        let context = try TestSupport.load(dir + "/ctx.jsonld")
+        let options = JSONLDOptions()
+        let clock = ContinuousClock()
+        var count = 0
+        print("compaction x10", clock.measure {
+            for _ in 0..<10 {
+                let result = try? JSONLD.compactExpanded(
+                    expanded, context: context, documentURL: nil, options: options,
+                    resolver: ContextResolver(options: options))
+                count += result?.objectValue?.count ?? 0
             }
         })
         #expect(count > 0)

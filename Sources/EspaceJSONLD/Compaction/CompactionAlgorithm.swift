@@ -84,7 +84,7 @@ extension Compactor {
         let keys = ordered ? element.keys.sorted(by: codePointLess) : Array(element.keys)
         for expandedProperty in keys {
             guard let expandedValue = element[expandedProperty] else { continue }
-            switch expandedProperty {
+            switch expandedProperty.utf8.first == UInt8(ascii: "@") ? expandedProperty : "" {
             case "@id":
                 var compactedValue = expandedValue
                 if let s = expandedValue.stringValue {

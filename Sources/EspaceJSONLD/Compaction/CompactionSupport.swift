@@ -29,57 +29,69 @@ struct Compactor {
 /// Memoized work of one compaction call: inverse contexts by term table and default
 /// language, and compactions of IRIs given without a value (keywords, types, `@id`s).
 ///
-/// Keys hold the term table's cache object by identity; the entry keeps that object alive
-/// so its identity cannot be reused while the cache lives.
+/// Tables are found by the identity of the term table's cache object; each table keeps
+/// that object alive so its identity cannot be reused while the cache lives.
 final class CompactionCache {
-    struct ContextKey: Hashable {
-        let terms: ObjectIdentifier
+    /// What IRI compaction without a value depends on besides the IRI and `vocab`.
+    final class Table {
+        let owner: InverseContextCache
         let defaultLanguage: String
-    }
-
-    struct IRIKey: Hashable {
-        let context: ContextKey
         let vocabMapping: String?
         let base: String?
-        let iri: String
-        let vocab: Bool
-    }
+        let inverse: InverseContext
+        var vocabIRIs: [String: String] = [:]
+        var documentIRIs: [String: String] = [:]
 
-    private var inverses: [ContextKey: (owner: InverseContextCache, inverse: InverseContext)] = [:]
-    private var owners: [ObjectIdentifier: InverseContextCache] = [:]
-    private var iris: [IRIKey: String] = [:]
-    static let maxEntries = 100_000
-
-    func contextKey(_ context: ActiveContext) -> ContextKey {
-        let owner = context.inverseContextCache
-        let id = ObjectIdentifier(owner)
-        if owners[id] == nil {
-            if owners.count >= Self.maxEntries { clear() }
-            owners[id] = owner
+        init(owner: InverseContextCache, defaultLanguage: String, vocabMapping: String?, base: String?,
+             inverse: InverseContext) {
+            self.owner = owner
+            self.defaultLanguage = defaultLanguage
+            self.vocabMapping = vocabMapping
+            self.base = base
+            self.inverse = inverse
         }
-        return ContextKey(terms: id, defaultLanguage: InverseContext.languageKey(of: context))
     }
 
-    func inverse(_ context: ActiveContext) -> InverseContext {
-        let key = contextKey(context)
-        if let hit = inverses[key] { return hit.inverse }
-        let inverse = context.inverseContext
-        inverses[key] = (context.inverseContextCache, inverse)
-        return inverse
+    private var tables: [ObjectIdentifier: [Table]] = [:]
+    private var tableCount = 0
+    /// The table most recently used, checked first.
+    private var last: Table?
+    static let maxTables = 10_000
+
+    /// The table for `context`.
+    func table(_ context: ActiveContext) -> Table {
+        let owner = context.inverseContextCache
+        let language = InverseContext.languageKey(of: context)
+        if let last, last.owner === owner, Self.matches(last, language, context) { return last }
+        let id = ObjectIdentifier(owner)
+        if let candidates = tables[id] {
+            for table in candidates where Self.matches(table, language, context) {
+                last = table
+                return table
+            }
+        }
+        if tableCount >= Self.maxTables {
+            tables.removeAll()
+            tableCount = 0
+        }
+        // Reuse an inverse context built for the same terms and default language.
+        let inverse = tables[id]?.first(where: { $0.defaultLanguage == language })?.inverse
+            ?? context.inverseContext
+        let table = Table(
+            owner: owner, defaultLanguage: language, vocabMapping: context.vocabularyMapping,
+            base: context.baseIRI, inverse: inverse)
+        tables[id, default: []].append(table)
+        tableCount += 1
+        last = table
+        return table
     }
 
-    func compactedIRI(_ key: IRIKey) -> String? { iris[key] }
-
-    func store(_ compacted: String, for key: IRIKey) {
-        if iris.count >= Self.maxEntries { iris.removeAll(keepingCapacity: true) }
-        iris[key] = compacted
+    private static func matches(_ table: Table, _ language: String, _ context: ActiveContext) -> Bool {
+        table.defaultLanguage == language && table.vocabMapping == context.vocabularyMapping
+            && table.base == context.baseIRI
     }
 
-    private func clear() {
-        owners.removeAll()
-        inverses.removeAll()
-        iris.removeAll()
-    }
+    func inverse(_ context: ActiveContext) -> InverseContext { table(context).inverse }
 }
 
 extension ActiveContext {

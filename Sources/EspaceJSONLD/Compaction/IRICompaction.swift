@@ -17,12 +17,10 @@ extension Compactor {
         guard value == nil, !reverse else {
             return try compactIRIUncached(iri, in: context, value: value, vocab: vocab, reverse: reverse)
         }
-        let key = CompactionCache.IRIKey(
-            context: cache.contextKey(context), vocabMapping: context.vocabularyMapping,
-            base: vocab ? nil : context.baseIRI, iri: iri, vocab: vocab)
-        if let hit = cache.compactedIRI(key) { return hit }
+        let table = cache.table(context)
+        if let hit = vocab ? table.vocabIRIs[iri] : table.documentIRIs[iri] { return hit }
         let compacted = try compactIRIUncached(iri, in: context, value: nil, vocab: vocab, reverse: false)
-        cache.store(compacted, for: key)
+        if vocab { table.vocabIRIs[iri] = compacted } else { table.documentIRIs[iri] = compacted }
         return compacted
     }
 
