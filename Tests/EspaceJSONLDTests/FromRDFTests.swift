@@ -77,3 +77,22 @@ import Testing
         } throws: { ($0 as? JSONLDError)?.code == .invalidJSONLiteral }
     }
 }
+
+extension FromRDFTests {
+    @Test func deeplyNestedListsAreBounded() throws {
+        // Each list's only item is the next list: 40 levels deep.
+        var lines: [String] = ["<http://ex/a> <http://ex/p> _:l0 ."]
+        for i in 0..<40 {
+            lines.append("_:l\(i) <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> _:l\(i + 1) .")
+            lines.append("_:l\(i) <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> <http://www.w3.org/1999/02/22-rdf-syntax-ns#nil> .")
+        }
+        lines.append("_:l40 <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> \"end\" .")
+        lines.append("_:l40 <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> <http://www.w3.org/1999/02/22-rdf-syntax-ns#nil> .")
+        let text = lines.joined(separator: "\n") + "\n"
+        let nested = try fromRDF(text)
+        #expect(nested.count == 1)
+        #expect {
+            try fromRDF(text) { $0.limits.maxDepth = 10 }
+        } throws: { ($0 as? JSONLDError)?.code == .limitExceeded }
+    }
+}

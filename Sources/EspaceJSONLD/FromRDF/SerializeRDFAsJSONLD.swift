@@ -122,7 +122,8 @@ struct RDFToJSONLDSerializer {
             var built: [(ValueKey, JSONValue)] = []
             for key in listHeads.keys {
                 var visiting: Set<ValueKey> = []
-                built.append((key, try Self.value(at: key, graph: graphMap.graphs[name] ?? [:], lists: listHeads, visiting: &visiting)))
+                built.append((key, try Self.value(at: key, graph: graphMap.graphs[name] ?? [:], lists: listHeads, visiting: &visiting,
+                    maxDepth: options.limits.maxDepth)))
             }
             for (key, value) in built {
                 graphMap.graphs[name]?[key.node]?.properties[key.property]?[key.index] = value
@@ -162,7 +163,8 @@ struct RDFToJSONLDSerializer {
 
     /// The value at `key`, with the list it heads built (recursively) when it heads one.
     static func value(
-        at key: ValueKey, graph: [String: NodeMap.Node], lists: [ValueKey: [String]], visiting: inout Set<ValueKey>
+        at key: ValueKey, graph: [String: NodeMap.Node], lists: [ValueKey: [String]], visiting: inout Set<ValueKey>,
+        maxDepth: Int
     ) throws(JSONLDError) -> JSONValue {
         guard let listNodes = lists[key] else {
             let values = graph[key.node]?.properties[key.property] ?? []
@@ -171,13 +173,16 @@ struct RDFToJSONLDSerializer {
         guard visiting.insert(key).inserted else {
             throw JSONLDError(.limitExceeded, "cyclic RDF list at \(key.node)")
         }
+        guard visiting.count <= maxDepth else {
+            throw JSONLDError(.limitExceeded, "RDF lists nested deeper than \(maxDepth)")
+        }
         defer { visiting.remove(key) }
         var items: [JSONValue] = []
         items.reserveCapacity(listNodes.count)
         for id in listNodes {
             items.append(try value(
                 at: ValueKey(node: id, property: Vocabulary.rdfFirst, index: 0), graph: graph, lists: lists,
-                visiting: &visiting))
+                visiting: &visiting, maxDepth: maxDepth))
         }
         return .object(["@list": .array(items)])
     }
