@@ -125,3 +125,32 @@ import Testing
         }
     }
 }
+
+extension CompactionTests {
+    /// An expanded document `depth` node objects deep along `http://ex/p`.
+    static func nested(depth: Int) -> JSONValue {
+        var node: JSONValue = ["@id": "http://ex/leaf"]
+        for i in 0..<depth {
+            node = ["@id": .string("http://ex/n\(i)"), "http://ex/p": [node]]
+        }
+        return [node]
+    }
+
+    @Test func deepDocumentsCompactFlattenAndAreBounded() throws {
+        let deep = Self.nested(depth: 100)
+        var options = JSONLDOptions()
+        let compacted = try JSONLD.compact(deep, context: ["p": "http://ex/p"], options: options)
+        #expect(compacted["p"] != nil)
+        let flattened = try JSONLD.flatten(deep, options: options)
+        #expect(flattened.arrayValue?.count == 100)
+        options.limits.maxDepth = 20  // expanded-form bound 42 < 100 levels
+        var generator = BlankNodeIdentifierGenerator()
+        #expect(throws: JSONLDError.self) { try NodeMap.generate(from: deep, generator: &generator, options: options) }
+        let expanded = try #require(deep.arrayValue)
+        #expect(throws: JSONLDError.self) {
+            try JSONLD.compactExpanded(
+                expanded, context: ["p": "http://ex/p"], documentURL: nil, options: options,
+                resolver: ContextResolver(options: options))
+        }
+    }
+}
