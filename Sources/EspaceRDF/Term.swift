@@ -110,7 +110,9 @@ public struct Quad: Hashable, Sendable {
 /// An RDF dataset: a set of quads, kept in insertion order for stable output.
 public struct Dataset: Sendable, Equatable {
     public private(set) var quads: [Quad] = []
-    private var seen: Set<Quad> = []
+    /// The quads as a set, for duplicate checks; nil until first needed when the dataset
+    /// was built from quads already known to be distinct.
+    private var seen: Set<Quad>? = []
 
     public init() {}
 
@@ -118,10 +120,18 @@ public struct Dataset: Sendable, Equatable {
         for quad in quads { insert(quad) }
     }
 
+    /// A dataset of quads the caller guarantees to be pairwise distinct (producers that
+    /// cannot emit duplicates skip hashing every quad). The set index is built lazily.
+    package init(distinctQuads: [Quad]) {
+        self.quads = distinctQuads
+        self.seen = nil
+    }
+
     /// Adds `quad` unless the dataset already holds it.
     @discardableResult
     public mutating func insert(_ quad: Quad) -> Bool {
-        guard seen.insert(quad).inserted else { return false }
+        if seen == nil { seen = Set(quads) }
+        guard seen?.insert(quad).inserted == true else { return false }
         quads.append(quad)
         return true
     }
@@ -129,7 +139,13 @@ public struct Dataset: Sendable, Equatable {
     public var count: Int { quads.count }
     public var isEmpty: Bool { quads.isEmpty }
 
-    public func contains(_ quad: Quad) -> Bool { seen.contains(quad) }
+    public func contains(_ quad: Quad) -> Bool {
+        if let seen { return seen.contains(quad) }
+        return quads.contains(quad)
+    }
 
-    public static func == (lhs: Dataset, rhs: Dataset) -> Bool { lhs.seen == rhs.seen }
+    public static func == (lhs: Dataset, rhs: Dataset) -> Bool {
+        guard lhs.quads.count == rhs.quads.count else { return false }
+        return (lhs.seen ?? Set(lhs.quads)) == (rhs.seen ?? Set(rhs.quads))
+    }
 }

@@ -162,3 +162,18 @@ struct SplitMix64 {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("JSON-LD: toRdf yields a set")
+struct ToRDFDistinctQuadsTests {
+    @Test func equalLiteralsAndRepeatedTypesAppearOnce() throws {
+        let input = try JSONParser().parse(
+            """
+            {"@id": "http://ex/s", "@type": "http://ex/T",
+             "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": {"@id": "http://ex/T"},
+             "http://ex/p": [1, {"@value": "1", "@type": "http://www.w3.org/2001/XMLSchema#integer"}]}
+            """)
+        let dataset = try JSONLD.toRDF(input, options: JSONLDOptions())
+        #expect(dataset.count == 2)
+        #expect(Set(dataset.quads).count == dataset.quads.count)
+    }
+}

@@ -6,7 +6,12 @@ import EspaceRDF
 struct RDFSerialization {
     let options: JSONLDOptions
     var generator: BlankNodeIdentifierGenerator
-    var dataset = Dataset()
+    /// The quads produced. They are distinct by construction: the node map holds each
+    /// (graph, subject, property) once with distinct values, list and compound-literal
+    /// nodes are fresh, and literals of one property are deduplicated below.
+    var quads: [Quad] = []
+
+    var dataset: Dataset { Dataset(distinctQuads: quads) }
 
     init(options: JSONLDOptions, generator: BlankNodeIdentifierGenerator) {
         self.options = options
@@ -29,9 +34,10 @@ struct RDFSerialization {
                 // 3.1
                 guard let subject = Self.resource(node.id) else { continue }
                 // 3.2.1 @type (the spec orders properties; "@type" sorts before IRIs).
+                var typeObjects: Set<Term> = []
                 for type in node.types ?? [] {
-                    if let object = Self.resource(type) {
-                        dataset.insert(Quad(subject: subject, predicate: .iri(Vocabulary.rdfType), object: object, graph: graphTerm))
+                    if let object = Self.resource(type), typeObjects.insert(object).inserted {
+                        quads.append(Quad(subject: subject, predicate: .iri(Vocabulary.rdfType), object: object, graph: graphTerm))
                     }
                 }
                 for property in node.properties.keys.sorted(by: codePointLess) {
@@ -40,16 +46,25 @@ struct RDFSerialization {
                     if property.isBlankNodeIdentifier && !options.produceGeneralizedRdf { continue }
                     guard let predicate = Self.resource(property) else { continue }
                     // 3.2.5
-                    for item in node[property] {
+                    let values = node[property]
+                    // Distinct JSON values can still denote one literal ("1" typed as
+                    // xsd:integer and the number 1): keep the first.
+                    var literals: Set<Literal>? = values.count > 1 ? [] : nil
+                    for item in values {
                         var listTriples: [(Term, Term, Term)] = []
                         if let object = try objectToRDF(item, listTriples: &listTriples) {
-                            dataset.insert(Quad(subject: subject, predicate: predicate, object: object, graph: graphTerm))
+                            if case .literal(let literal) = object, literals?.insert(literal).inserted == false {
+                                continue
+                            }
+                            // An rdf:type property may repeat a type given by @type.
+                            if property == Vocabulary.rdfType && typeObjects.contains(object) { continue }
+                            quads.append(Quad(subject: subject, predicate: predicate, object: object, graph: graphTerm))
                         }
                         for (s, p, o) in listTriples {
-                            dataset.insert(Quad(subject: s, predicate: p, object: o, graph: graphTerm))
+                            quads.append(Quad(subject: s, predicate: p, object: o, graph: graphTerm))
                         }
                     }
-                    if dataset.count > limit {
+                    if quads.count > limit {
                         throw JSONLDError(.limitExceeded, "more than \(limit) quads")
                     }
                 }
