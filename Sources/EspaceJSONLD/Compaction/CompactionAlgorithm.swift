@@ -52,8 +52,14 @@ extension Compactor {
             activeContext = try ContextProcessing.process(
                 active: activeContext, scopedBy: definition, resolver: resolver, overrideProtected: true)
         }
-        // Step 7: values and node references.
-        if element["@value"] != nil || element["@id"] != nil {
+        // Step 7: values and node references. (Value compaction of a node object with
+        // other entries than @id and @index cannot give a scalar, so it is skipped
+        // unless the property is @json-typed.)
+        let isNodeReference = element["@id"] != nil
+            && (element.count == 1 || (element.count == 2 && element["@index"] != nil))
+        if element["@value"] != nil || isNodeReference
+            || (element["@id"] != nil && activeContext.definition(of: activeProperty)?.typeMapping == "@json")
+        {
             let compacted = try compactValue(element, activeProperty: activeProperty, in: activeContext)
             if compacted.isScalar || activeContext.definition(of: activeProperty)?.typeMapping == "@json" {
                 return compacted
