@@ -35,20 +35,28 @@ final class CompactionCache {
     /// What IRI compaction without a value depends on besides the IRI and `vocab`.
     final class Table {
         let owner: InverseContextCache
-        let defaultLanguage: String
+        let defaultLanguage: String?
+        let defaultBaseDirection: String?
         let vocabMapping: String?
         let base: String?
         let inverse: InverseContext
         var vocabIRIs: [String: String] = [:]
         var documentIRIs: [String: String] = [:]
+        /// Term Selection results by IRI and value shape (nil: no term).
+        var selections: [Compactor.SelectionKey: String?] = [:]
 
-        init(owner: InverseContextCache, defaultLanguage: String, vocabMapping: String?, base: String?,
-             inverse: InverseContext) {
+        init(owner: InverseContextCache, context: ActiveContext, inverse: InverseContext) {
             self.owner = owner
-            self.defaultLanguage = defaultLanguage
-            self.vocabMapping = vocabMapping
-            self.base = base
+            self.defaultLanguage = context.defaultLanguage
+            self.defaultBaseDirection = context.defaultBaseDirection
+            self.vocabMapping = context.vocabularyMapping
+            self.base = context.baseIRI
             self.inverse = inverse
+        }
+
+        func matches(_ context: ActiveContext) -> Bool {
+            defaultLanguage == context.defaultLanguage && defaultBaseDirection == context.defaultBaseDirection
+                && vocabMapping == context.vocabularyMapping && base == context.baseIRI
         }
     }
 
@@ -61,11 +69,10 @@ final class CompactionCache {
     /// The table for `context`.
     func table(_ context: ActiveContext) -> Table {
         let owner = context.inverseContextCache
-        let language = InverseContext.languageKey(of: context)
-        if let last, last.owner === owner, Self.matches(last, language, context) { return last }
+        if let last, last.owner === owner, last.matches(context) { return last }
         let id = ObjectIdentifier(owner)
         if let candidates = tables[id] {
-            for table in candidates where Self.matches(table, language, context) {
+            for table in candidates where table.matches(context) {
                 last = table
                 return table
             }
@@ -75,20 +82,14 @@ final class CompactionCache {
             tableCount = 0
         }
         // Reuse an inverse context built for the same terms and default language.
-        let inverse = tables[id]?.first(where: { $0.defaultLanguage == language })?.inverse
+        let language = InverseContext.languageKey(of: context)
+        let inverse = tables[id]?.first(where: { $0.inverse.defaultLanguageKey == language })?.inverse
             ?? context.inverseContext
-        let table = Table(
-            owner: owner, defaultLanguage: language, vocabMapping: context.vocabularyMapping,
-            base: context.baseIRI, inverse: inverse)
+        let table = Table(owner: owner, context: context, inverse: inverse)
         tables[id, default: []].append(table)
         tableCount += 1
         last = table
         return table
-    }
-
-    private static func matches(_ table: Table, _ language: String, _ context: ActiveContext) -> Bool {
-        table.defaultLanguage == language && table.vocabMapping == context.vocabularyMapping
-            && table.base == context.baseIRI
     }
 
     func inverse(_ context: ActiveContext) -> InverseContext { table(context).inverse }

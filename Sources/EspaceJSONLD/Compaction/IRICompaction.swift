@@ -89,40 +89,61 @@ extension Compactor {
         return iri
     }
 
+    /// What Term Selection depends on for one IRI and value: the value's shape (as flags
+    /// deciding the preferred containers) and its preferred type or language.
+    struct SelectionKey: Hashable {
+        var iri: String
+        var flags: UInt16
+        var typeOrLanguage: UInt8
+        var typeOrLanguageValue: String
+
+        static let indexed: UInt16 = 1  // @index on a value that is not a graph object
+        static let reverse: UInt16 = 1 << 1
+        static let list: UInt16 = 1 << 2
+        static let listIndexed: UInt16 = 1 << 3
+        static let graph: UInt16 = 1 << 4
+        static let graphIndexed: UInt16 = 1 << 5
+        static let graphWithID: UInt16 = 1 << 6
+        static let languageContainers: UInt16 = 1 << 7  // value object with language/direction
+        static let nodeContainers: UInt16 = 1 << 8  // not a value object: @id and @type maps
+        static let notMapOrNoIndex: UInt16 = 1 << 9
+        static let onlyValue: UInt16 = 1 << 10
+        static let idOrReverse: UInt16 = 1 << 11  // preferred values for a node reference
+        static let vocabFirst: UInt16 = 1 << 12
+        static let emptyList: UInt16 = 1 << 13
+    }
+
     /// Steps 4.1-4.21 of IRI Compaction: gathers the containers and type/language the
-    /// value prefers and runs Term Selection.
+    /// value prefers and runs Term Selection (memoized by the value's shape).
     private func selectTermForIRI(
         _ iri: String, in context: ActiveContext, inverse: InverseContext, value rawValue: JSONValue?,
         reverse: Bool
     ) throws(JSONLDError) -> String? {
-        let defaultLanguage: String
-        if let direction = context.defaultBaseDirection {
-            defaultLanguage = ((context.defaultLanguage ?? "") + "_" + direction).lowercased()
-        } else {
-            defaultLanguage = context.defaultLanguage?.lowercased() ?? "@none"
-        }
+        typealias K = SelectionKey
         var valueObject = rawValue?.objectValue
         if let preserve = valueObject?["@preserve"] {
             valueObject = preserve.asArray.first?.objectValue
         }
-        var containers: [String] = []
-        containers.reserveCapacity(12)
-        var typeOrLanguage = "@language"
+        var flags: UInt16 = 0
+        var typeOrLanguage: UInt8 = 0  // 0 @language, 1 @type, 2 @any
         var typeOrLanguageValue = "@null"
         let isGraph = valueObject?.isGraphObject ?? false
-        if let valueObject, valueObject["@index"] != nil, !isGraph {
-            containers.append("@index")
-            containers.append("@index@set")
-        }
+        let hasIndex = valueObject?["@index"] != nil
+        if hasIndex, !isGraph { flags |= K.indexed }
         if reverse {
-            typeOrLanguage = "@type"
+            flags |= K.reverse
+            typeOrLanguage = 1
             typeOrLanguageValue = "@reverse"
-            containers.append("@set")
         } else if let valueObject, valueObject.isListObject {
-            if valueObject["@index"] == nil { containers.append("@list") }
+            flags |= K.list
+            if hasIndex { flags |= K.listIndexed }
             let list = valueObject["@list"]?.arrayValue ?? []
             var commonType: String? = nil
-            var commonLanguage: String? = list.isEmpty ? defaultLanguage : nil
+            var commonLanguage: String? = nil
+            if list.isEmpty {
+                commonLanguage = InverseContext.languageKey(of: context)
+                flags |= K.emptyList
+            }
             for item in list {
                 var itemLanguage = "@none"
                 var itemType = "@none"
@@ -155,73 +176,93 @@ extension Compactor {
             }
             let finalType = commonType ?? "@none"
             if finalType != "@none" {
-                typeOrLanguage = "@type"
+                typeOrLanguage = 1
                 typeOrLanguageValue = finalType
             } else {
                 typeOrLanguageValue = commonLanguage ?? "@none"
             }
         } else if isGraph, let valueObject {
-            let hasIndex = valueObject["@index"] != nil
-            let hasID = valueObject["@id"] != nil
+            flags |= K.graph
+            if hasIndex { flags |= K.graphIndexed }
+            if valueObject["@id"] != nil { flags |= K.graphWithID }
+            typeOrLanguage = 1
+            typeOrLanguageValue = "@id"
+        } else if let valueObject, valueObject["@value"] != nil {
+            if let direction = valueObject["@direction"]?.stringValue, !hasIndex {
+                typeOrLanguageValue = ((valueObject["@language"]?.stringValue ?? "") + "_" + direction).lowercased()
+                flags |= K.languageContainers
+            } else if let language = valueObject["@language"]?.stringValue, !hasIndex {
+                typeOrLanguageValue = language.lowercased()
+                flags |= K.languageContainers
+            } else if let type = valueObject["@type"]?.stringValue {
+                typeOrLanguageValue = type
+                typeOrLanguage = 1
+            }
+        } else {
+            flags |= K.nodeContainers
+            typeOrLanguage = 1
+            typeOrLanguageValue = "@id"
+        }
+        if valueObject == nil || !hasIndex { flags |= K.notMapOrNoIndex }
+        if let valueObject, valueObject.count == 1, valueObject["@value"] != nil { flags |= K.onlyValue }
+        if typeOrLanguageValue == "@id" || typeOrLanguageValue == "@reverse",
+            let id = valueObject?["@id"]?.stringValue
+        {
+            flags |= K.idOrReverse
+            let compactedID = try compactIRI(id, in: context, vocab: true)
+            if let definition = context.terms[compactedID], definition.iri == id { flags |= K.vocabFirst }
+        } else if flags & K.emptyList != 0 {
+            typeOrLanguage = 2
+        }
+
+        let key = SelectionKey(
+            iri: iri, flags: flags, typeOrLanguage: typeOrLanguage, typeOrLanguageValue: typeOrLanguageValue)
+        let table = cache.table(context)
+        if let memo = table.selections[key] { return memo }
+        let term = Self.selectTerm(key, inverse: inverse, processingMode10: isJSONLD10)
+        table.selections[key] = .some(term)
+        return term
+    }
+
+    /// Steps 4.4-4.21 from the value's shape: the preferred containers and values, then
+    /// Term Selection.
+    static func selectTerm(_ key: SelectionKey, inverse: InverseContext, processingMode10: Bool) -> String? {
+        typealias K = SelectionKey
+        let flags = key.flags
+        var containers: [String] = []
+        containers.reserveCapacity(14)
+        if flags & K.indexed != 0 { containers.append(contentsOf: ["@index", "@index@set"]) }
+        if flags & K.reverse != 0 {
+            containers.append("@set")
+        } else if flags & K.list != 0 {
+            if flags & K.listIndexed == 0 { containers.append("@list") }
+        } else if flags & K.graph != 0 {
+            let hasIndex = flags & K.graphIndexed != 0
+            let hasID = flags & K.graphWithID != 0
             if hasIndex { containers.append(contentsOf: ["@graph@index", "@graph@index@set"]) }
             if hasID { containers.append(contentsOf: ["@graph@id", "@graph@id@set"]) }
             containers.append(contentsOf: ["@graph", "@graph@set", "@set"])
             if !hasIndex { containers.append(contentsOf: ["@graph@index", "@graph@index@set"]) }
             if !hasID { containers.append(contentsOf: ["@graph@id", "@graph@id@set"]) }
             containers.append(contentsOf: ["@index", "@index@set"])
-            typeOrLanguage = "@type"
-            typeOrLanguageValue = "@id"
         } else {
-            if let valueObject, valueObject["@value"] != nil {
-                let hasIndex = valueObject["@index"] != nil
-                if let direction = valueObject["@direction"]?.stringValue, !hasIndex {
-                    typeOrLanguageValue = ((valueObject["@language"]?.stringValue ?? "") + "_" + direction).lowercased()
-                    containers.append("@language")
-                    containers.append("@language@set")
-                } else if let language = valueObject["@language"]?.stringValue, !hasIndex {
-                    typeOrLanguageValue = language.lowercased()
-                    containers.append("@language")
-                    containers.append("@language@set")
-                } else if let type = valueObject["@type"]?.stringValue {
-                    typeOrLanguageValue = type
-                    typeOrLanguage = "@type"
-                }
-            } else {
-                typeOrLanguage = "@type"
-                typeOrLanguageValue = "@id"
-                containers.append(contentsOf: ["@id", "@id@set", "@type", "@set@type"])
-            }
+            if flags & K.languageContainers != 0 { containers.append(contentsOf: ["@language", "@language@set"]) }
+            if flags & K.nodeContainers != 0 { containers.append(contentsOf: ["@id", "@id@set", "@type", "@set@type"]) }
             containers.append("@set")
         }
         containers.append("@none")
-        if !isJSONLD10 {
-            if valueObject == nil || valueObject?["@index"] == nil {
-                containers.append("@index")
-                containers.append("@index@set")
-            }
-            if let valueObject, valueObject.count == 1, valueObject["@value"] != nil {
-                containers.append("@language")
-                containers.append("@language@set")
-            }
+        if !processingMode10 {
+            if flags & K.notMapOrNoIndex != 0 { containers.append(contentsOf: ["@index", "@index@set"]) }
+            if flags & K.onlyValue != 0 { containers.append(contentsOf: ["@language", "@language@set"]) }
         }
         var preferredValues: [String] = []
         preferredValues.reserveCapacity(6)
-        if typeOrLanguageValue == "@reverse" { preferredValues.append("@reverse") }
-        if typeOrLanguageValue == "@id" || typeOrLanguageValue == "@reverse",
-            let id = valueObject?["@id"]?.stringValue
-        {
-            let compactedID = try compactIRI(id, in: context, vocab: true)
-            if let definition = context.terms[compactedID], definition.iri == id {
-                preferredValues.append(contentsOf: ["@vocab", "@id", "@none"])
-            } else {
-                preferredValues.append(contentsOf: ["@id", "@vocab", "@none"])
-            }
+        if key.typeOrLanguageValue == "@reverse" { preferredValues.append("@reverse") }
+        if flags & K.idOrReverse != 0 {
+            preferredValues.append(contentsOf: flags & K.vocabFirst != 0 ? ["@vocab", "@id", "@none"] : ["@id", "@vocab", "@none"])
         } else {
-            preferredValues.append(typeOrLanguageValue)
+            preferredValues.append(key.typeOrLanguageValue)
             preferredValues.append("@none")
-            if let valueObject, valueObject.isListObject, valueObject["@list"]?.arrayValue?.isEmpty == true {
-                typeOrLanguage = "@any"
-            }
         }
         preferredValues.append("@any")
         for item in preferredValues {
@@ -230,7 +271,8 @@ extension Compactor {
                 break
             }
         }
+        let typeOrLanguage = key.typeOrLanguage == 0 ? "@language" : key.typeOrLanguage == 1 ? "@type" : "@any"
         return inverse.selectTerm(
-            iri, containers: containers, typeOrLanguage: typeOrLanguage, preferredValues: preferredValues)
+            key.iri, containers: containers, typeOrLanguage: typeOrLanguage, preferredValues: preferredValues)
     }
 }
