@@ -55,18 +55,20 @@ extension Compactor {
         // Step 7: values and node references. (Value compaction of a node object with
         // other entries than @id and @index cannot give a scalar, so it is skipped
         // unless the property is @json-typed.)
+        let activeDefinition = activeContext.definition(of: activeProperty)
+        let activeContainer = activeDefinition?.container ?? []
         let isNodeReference = element["@id"] != nil
             && (element.count == 1 || (element.count == 2 && element["@index"] != nil))
         if element["@value"] != nil || isNodeReference
-            || (element["@id"] != nil && activeContext.definition(of: activeProperty)?.typeMapping == "@json")
+            || (element["@id"] != nil && activeDefinition?.typeMapping == "@json")
         {
-            let compacted = try compactValue(element, activeProperty: activeProperty, in: activeContext)
-            if compacted.isScalar || activeContext.definition(of: activeProperty)?.typeMapping == "@json" {
+            let compacted = try compactValue(element, definition: activeDefinition, in: activeContext)
+            if compacted.isScalar || activeDefinition?.typeMapping == "@json" {
                 return compacted
             }
         }
         // Step 8: a list in a list container.
-        if element.isListObject, activeContext.container(of: activeProperty).contains("@list") {
+        if element.isListObject, activeContainer.contains("@list") {
             return try compact(
                 element["@list"] ?? .array([]), activeProperty: activeProperty, context: activeContext,
                 depth: depth + 1)
@@ -134,7 +136,7 @@ extension Compactor {
                     expandedValue, activeProperty: activeProperty, context: activeContext, depth: depth + 1)
                 if expandedValue.arrayValue?.isEmpty != true { result["@preserve"] = compactedValue }
                 continue
-            case "@index" where activeContext.container(of: activeProperty).contains("@index"):
+            case "@index" where activeContainer.contains("@index"):
                 continue
             case "@direction", "@index", "@language", "@value":
                 result[try compactIRI(expandedProperty, in: activeContext)] = expandedValue
