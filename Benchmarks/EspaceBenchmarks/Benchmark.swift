@@ -6,9 +6,12 @@ struct Benchmark {
     let name: String
     /// Performs the operation once.
     let run: () throws -> Int
+    /// Checks the operation's result once before timing (prints `check …` to standard error).
+    var check: (() -> Void)?
 
-    init(_ name: String, run: @escaping () throws -> Int) {
+    init(_ name: String, check: (() -> Void)? = nil, run: @escaping () throws -> Int) {
         self.name = name
+        self.check = check
         self.run = run
     }
 }

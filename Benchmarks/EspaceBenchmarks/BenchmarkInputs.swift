@@ -53,7 +53,8 @@ struct BenchmarkInputs {
     /// The bytes of `url`, or nil (with a note on standard error) when it is missing.
     static func read(_ url: URL) -> [UInt8]? {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            FileHandle.standardError.write(Data("skip: \(url.path) not found (run Benchmarks/run.sh to generate it)\n".utf8))
+            FileHandle.standardError.write(
+                Data("skip: \(url.path) not found (run Benchmarks/run.sh to generate it)\n".utf8))
             return nil
         }
         return [UInt8](data)
@@ -63,8 +64,10 @@ struct BenchmarkInputs {
     /// the input `suffix` (`alumni`: the vc-di-eddsa vector; others: the pyoxigraph result
     /// that `peers.py prepare` wrote). A mismatch is reported on standard error, not fatal.
     func check(_ name: String, suffix: String, produce: () throws -> String) {
-        let expectedURL = suffix == "alumni"
-            ? shared.appendingPathComponent("conformance/vc/vc-di-eddsa/TestVectors/eddsa-rdfc-2022/canonDocDataInt.txt")
+        let expectedURL =
+            suffix == "alumni"
+            ? shared.appendingPathComponent(
+                "conformance/vc/vc-di-eddsa/TestVectors/eddsa-rdfc-2022/canonDocDataInt.txt")
             : generated(suffix.replacingOccurrences(of: "catalog1k", with: "catalog-1000") + ".canonical.nq")
         guard let expected = FileManager.default.contents(atPath: expectedURL.path) else { return }
         let verdict: String

@@ -12,6 +12,9 @@ struct BenchmarkRunner {
     var minimumSample: Double = 0.001
     var minimumSamples = 3
     var maximumSamples = 51
+    /// When set: one warm-up operation, then exactly this many samples of one operation
+    /// (a fixed amount of work, for profilers and instruction counts).
+    var fixedIterations: Int?
     /// Accumulates what the operations return, so their work is observable.
     private(set) var sink = 0
 
@@ -24,13 +27,17 @@ struct BenchmarkRunner {
         repeat {
             sink &+= try benchmark.run()
             warmed += 1
-        } while seconds(clock.now - warmStart) < warmup
+        } while seconds(clock.now - warmStart) < warmup && fixedIterations == nil
         let estimate = max(seconds(clock.now - warmStart) / Double(warmed), 1e-9)
 
         // 2-3. Batch size and sample count.
-        let batch = max(1, Int((minimumSample / estimate).rounded(.up)))
+        var batch = max(1, Int((minimumSample / estimate).rounded(.up)))
         let sampleTime = estimate * Double(batch)
-        let samples = min(maximumSamples, max(minimumSamples, Int(budget / sampleTime)))
+        var samples = min(maximumSamples, max(minimumSamples, Int(budget / sampleTime)))
+        if let fixedIterations {
+            batch = 1
+            samples = max(1, fixedIterations)
+        }
 
         // 4. Samples.
         var perOperation: [Double] = []
@@ -42,7 +49,8 @@ struct BenchmarkRunner {
         }
         perOperation.sort()
         let middle = perOperation.count / 2
-        let median = perOperation.count % 2 == 1
+        let median =
+            perOperation.count % 2 == 1
             ? perOperation[middle] : (perOperation[middle - 1] + perOperation[middle]) / 2
         return BenchmarkResult(
             name: benchmark.name, implementation: "espace", iterations: samples * batch,

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `EspaceBenchmarks [--data DIR] [--shared DIR] [--budget SECONDS] [--filter TEXT]… [--list]`
+/// `EspaceBenchmarks [--data DIR] [--shared DIR] [--budget SECONDS | --iterations N] [--filter TEXT]… [--list]`
 ///
 /// Times Espace's JSON, JSON-LD and RDF operations and prints one JSON line per benchmark:
 /// `{"name":…,"impl":"espace","iterations":…,"median_us":…,"ops_per_s":…}`. Build it in
@@ -20,9 +20,12 @@ struct EspaceBenchmarks {
             case "--shared": shared = arguments.next()
             case "--filter": if let text = arguments.next() { filters.append(text) }
             case "--budget": runner.budget = arguments.next().flatMap(Double.init) ?? runner.budget
+            case "--iterations": runner.fixedIterations = arguments.next().flatMap(Int.init)
             case "--list": listOnly = true
             default:
-                fail("unknown argument \(argument)\nusage: EspaceBenchmarks [--data DIR] [--shared DIR] [--budget SECONDS] [--filter TEXT]... [--list]")
+                fail(
+                    "unknown argument \(argument)\nusage: EspaceBenchmarks [--data DIR] [--shared DIR] [--budget SECONDS | --iterations N] [--filter TEXT]... [--list]"
+                )
             }
         }
 
@@ -43,6 +46,7 @@ struct EspaceBenchmarks {
         }
         var failed = false
         for benchmark in benchmarks {
+            benchmark.check?()
             do {
                 let result = try runner.measure(benchmark)
                 FileHandle.standardOutput.write(Data((result.jsonLine + "\n").utf8))

@@ -59,6 +59,7 @@ extension JSONNumber: Hashable {
         return lhs.outOfRangeKey == rhs.outOfRangeKey
     }
 
+    /// Hashes consistently with `==`.
     public func hash(into hasher: inout Hasher) {
         if doubleValue.isFinite {
             hasher.combine(doubleValue)
@@ -90,5 +91,6 @@ extension JSONNumber: Hashable {
 }
 
 extension JSONNumber: CustomStringConvertible {
+    /// The lexeme.
     public var description: String { lexeme }
 }

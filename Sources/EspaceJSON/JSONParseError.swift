@@ -17,6 +17,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
         case numberTooLong(limit: Int)
     }
 
+    /// What went wrong.
     public let reason: Reason
     /// 1-based line of the offending byte.
     public let line: Int
@@ -25,6 +26,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     /// 0-based byte offset of the offending byte.
     public let offset: Int
 
+    /// `line L, column C: what went wrong`.
     public var description: String {
         let what: String
         switch reason {
@@ -50,7 +52,9 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 public struct JSONLimits: Sendable, Equatable {
     /// Largest accepted input, in bytes.
     public var maxBytes: Int
-    /// Deepest accepted nesting of arrays and objects.
+    /// Deepest accepted nesting of arrays and objects. The parser itself is iterative, but
+    /// what consumes a value (equality, hashing, serialization, releasing it) recurses once
+    /// per level, so keep this well below what a thread's stack allows (thousands, not millions).
     public var maxDepth: Int
     /// Longest accepted string, in UTF-8 bytes after unescaping.
     public var maxStringLength: Int
@@ -60,6 +64,7 @@ public struct JSONLimits: Sendable, Equatable {
     /// credentials must not carry two readings of one member.
     public var allowDuplicateKeys: Bool
 
+    /// Limits with the given bounds; unspecified ones take the defaults.
     public init(
         maxBytes: Int = 64 << 20, maxDepth: Int = 256, maxStringLength: Int = 16 << 20,
         maxNumberLength: Int = 512, allowDuplicateKeys: Bool = false

@@ -4,8 +4,10 @@
 /// `JSONLimits.maxDepth` alone and never by the thread's stack. Strings must be valid UTF-8
 /// and `\u` escapes must pair surrogates; numbers keep their lexeme.
 public struct JSONParser: Sendable {
+    /// The bounds applied to every input.
     public var limits: JSONLimits
 
+    /// A parser with the given limits.
     public init(limits: JSONLimits = .default) {
         self.limits = limits
     }
@@ -24,7 +26,8 @@ public struct JSONParser: Sendable {
         }
         if let result { return try result.get() }
         let copy = Array(bytes)
-        return try copy.withUnsafeBufferPointer { buffer in Result { () throws(JSONParseError) in try parse(buffer) } }.get()
+        return try copy.withUnsafeBufferPointer { buffer in Result { () throws(JSONParseError) in try parse(buffer) } }
+            .get()
     }
 
     /// Parses one JSON text given as a buffer of UTF-8 bytes.
@@ -34,16 +37,16 @@ public struct JSONParser: Sendable {
     }
 }
 
-/// What kind of container is open at each level of nesting.
-private enum ContainerKind {
-    case array
-    case object
-}
-
-/// An object being built: its members so far and the key awaiting its value.
-private struct OpenObject {
-    var members: JSONObject
-    var key: String
+/// An open array or object. Its elements (or member values) so far are the tail of the
+/// reader's value stack from `valueStart`, and an object's keys the tail of its key stack
+/// from `keyStart`; the container is built once, at its closing bracket, at its final size.
+private struct Frame {
+    var isObject: Bool
+    var valueStart: Int
+    var keyStart: Int
+    /// The keys of an object with many members, for duplicate checks in constant time
+    /// (smaller objects are scanned).
+    var keySet: Set<String>?
 }
 
 private struct Reader {
@@ -104,14 +107,11 @@ private struct Reader {
         return value
     }
 
-    /// Parses a value with explicit stacks of open containers.
-    ///
-    /// Open arrays and objects live in two stacks and are mutated in place (no copy of a
-    /// container per element); `kinds` records which stack each nesting level is on.
+    /// Parses a value with an explicit stack of open containers (no recursion).
     mutating func parseNested() throws(JSONParseError) -> JSONValue {
-        var kinds: [ContainerKind] = []
-        var arrays: [[JSONValue]] = []
-        var objects: [OpenObject] = []
+        var frames: [Frame] = []
+        var values: [JSONValue] = []
+        var keys: [String] = []
         while true {
             // Parse the start of a value: either a scalar, or open a container.
             skipWhitespace()
@@ -119,7 +119,7 @@ private struct Reader {
             var value: JSONValue
             switch bytes[position] {
             case UInt8(ascii: "{"):
-                guard kinds.count < limits.maxDepth else { throw error(.tooDeep(limit: limits.maxDepth)) }
+                guard frames.count < limits.maxDepth else { throw error(.tooDeep(limit: limits.maxDepth)) }
                 position += 1
                 skipWhitespace()
                 if position < bytes.count && bytes[position] == UInt8(ascii: "}") {
@@ -127,70 +127,90 @@ private struct Reader {
                     value = .object([:])
                 } else {
                     let key = try parseKey()
-                    kinds.append(.object)
-                    objects.append(OpenObject(members: JSONObject(), key: key))
+                    frames.append(Frame(isObject: true, valueStart: values.count, keyStart: keys.count))
+                    keys.append(key)
                     continue
                 }
             case UInt8(ascii: "["):
-                guard kinds.count < limits.maxDepth else { throw error(.tooDeep(limit: limits.maxDepth)) }
+                guard frames.count < limits.maxDepth else { throw error(.tooDeep(limit: limits.maxDepth)) }
                 position += 1
                 skipWhitespace()
                 if position < bytes.count && bytes[position] == UInt8(ascii: "]") {
                     position += 1
                     value = .array([])
                 } else {
-                    kinds.append(.array)
-                    arrays.append([])
+                    frames.append(Frame(isObject: false, valueStart: values.count, keyStart: keys.count))
                     continue
                 }
             default:
                 value = try parseScalar()
             }
-            // A value is complete: attach it to its container, closing containers as they end.
+            // A value is complete: add it to its container, closing containers as they end.
             while true {
-                guard let kind = kinds.last else { return value }
+                let top = frames.count - 1
+                guard top >= 0 else { return value }
+                values.append(value)
                 skipWhitespace()
-                switch kind {
-                case .array:
-                    arrays[arrays.count - 1].append(value)
-                    guard position < bytes.count else { throw unexpected(expected: "',' or ']'") }
-                    if bytes[position] == UInt8(ascii: ",") {
-                        position += 1
-                    } else if bytes[position] == UInt8(ascii: "]") {
-                        position += 1
-                        kinds.removeLast()
-                        value = .array(arrays.removeLast())
-                        continue
-                    } else {
-                        throw unexpected(expected: "',' or ']'")
-                    }
-                case .object:
-                    let top = objects.count - 1
-                    let key = objects[top].key
-                    objects[top].members[key] = value
-                    guard position < bytes.count else { throw unexpected(expected: "',' or '}'") }
-                    if bytes[position] == UInt8(ascii: ",") {
-                        position += 1
+                let isObject = frames[top].isObject
+                guard position < bytes.count else { throw unexpected(expected: isObject ? "',' or '}'" : "',' or ']'") }
+                let byte = bytes[position]
+                if byte == UInt8(ascii: ",") {
+                    position += 1
+                    if isObject {
                         skipWhitespace()
                         let keyOffset = position
-                        let next = try parseKey()
+                        let key = try parseKey()
                         // Checked before the value is parsed, so the error points at the key.
-                        if !limits.allowDuplicateKeys && objects[top].members[next] != nil {
-                            throw error(.duplicateKey(next), at: keyOffset)
+                        if !limits.allowDuplicateKeys {
+                            try checkUnique(key, at: keyOffset, in: &frames[top], keys: keys)
                         }
-                        objects[top].key = next
-                    } else if bytes[position] == UInt8(ascii: "}") {
-                        position += 1
-                        kinds.removeLast()
-                        value = .object(objects.removeLast().members)
-                        continue
-                    } else {
-                        throw unexpected(expected: "',' or '}'")
+                        keys.append(key)
                     }
+                    break
                 }
-                break
+                guard byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
+                    throw unexpected(expected: isObject ? "',' or '}'" : "',' or ']'")
+                }
+                position += 1
+                let valueStart = frames[top].valueStart
+                if isObject {
+                    let keyStart = frames[top].keyStart
+                    value = .object(makeObject(keys: keys[keyStart...], values: values[valueStart...]))
+                    keys.removeSubrange(keyStart...)
+                } else {
+                    value = .array(Array(values[valueStart...]))
+                }
+                values.removeSubrange(valueStart...)
+                frames.removeLast()
             }
         }
+    }
+
+    /// Throws `duplicateKey` when the open object `frame` already has `key`.
+    func checkUnique(_ key: String, at offset: Int, in frame: inout Frame, keys: [String]) throws(JSONParseError) {
+        let start = frame.keyStart
+        if frame.keySet == nil && keys.count - start < 16 {
+            for index in start..<keys.count where keys[index] == key {
+                throw error(.duplicateKey(key), at: offset)
+            }
+            return
+        }
+        var set = frame.keySet ?? Set(keys[start...])
+        frame.keySet = nil  // keep `set` uniquely referenced while inserting
+        let inserted = set.insert(key).inserted
+        frame.keySet = set
+        guard inserted else { throw error(.duplicateKey(key), at: offset) }
+    }
+
+    /// The object with `keys` and `values` in document order. Keys are unique unless
+    /// duplicates are allowed; then the last value wins, at the key's first position.
+    func makeObject(keys: ArraySlice<String>, values: ArraySlice<JSONValue>) -> JSONObject {
+        if limits.allowDuplicateKeys {
+            var object = JSONObject(minimumCapacity: keys.count)
+            for (key, value) in zip(keys, values) { object[key] = value }
+            return object
+        }
+        return JSONObject(uncheckedUniqueKeys: keys, values: values)
     }
 
     /// Parses `"key" :` with the reader on the opening quote.
@@ -211,9 +231,15 @@ private struct Reader {
         let byte = bytes[position]
         switch byte {
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         default: throw unexpected(expected: "a value")
         }
@@ -254,7 +280,8 @@ private struct Reader {
         }
         if position < bytes.count && (bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E")) {
             position += 1
-            if position < bytes.count && (bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")) {
+            if position < bytes.count && (bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-"))
+            {
                 position += 1
             }
             guard digit(position) else { throw missingDigit("expected a digit in the exponent") }
@@ -422,4 +449,3 @@ private struct Reader {
         return range.lowerBound
     }
 }
-

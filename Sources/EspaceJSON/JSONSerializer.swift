@@ -13,6 +13,7 @@ public struct JSONSerializer: Sendable {
         /// Write numbers in ECMAScript form instead of their original lexeme.
         public var ecmaScriptNumbers: Bool
 
+        /// Options; the defaults give compact text with members in their order and numbers as written.
         public init(pretty: Bool = false, sortKeys: Bool = false, ecmaScriptNumbers: Bool = false) {
             self.pretty = pretty
             self.sortKeys = sortKeys
@@ -20,8 +21,10 @@ public struct JSONSerializer: Sendable {
         }
     }
 
+    /// How values are laid out.
     public var options: Options
 
+    /// A serializer with the given options.
     public init(options: Options = Options()) {
         self.options = options
     }
@@ -70,17 +73,19 @@ public struct JSONSerializer: Sendable {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            var keys = Array(members.keys)
-            if options.sortKeys { keys.sort { $0.utf16.lexicographicallyPrecedes($1.utf16) } }
-            for (i, key) in keys.enumerated() {
+            let keys = members.keys
+            let values = members.values
+            var order = Array(keys.indices)
+            if options.sortKeys { order.sort { UTF16Order.precedes(keys[$0], keys[$1]) } }
+            for (i, index) in order.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent + 1)
-                JSONSerializer.writeString(key, into: &out)
+                JSONSerializer.writeString(keys[index], into: &out)
                 out.append(UInt8(ascii: ":"))
                 if options.pretty { out.append(UInt8(ascii: " ")) }
-                try write(members[key] ?? .null, into: &out, indent: indent + 1)
+                try write(values[index], into: &out, indent: indent + 1)
             }
-            if !keys.isEmpty { newline(&out, indent) }
+            if !order.isEmpty { newline(&out, indent) }
             out.append(UInt8(ascii: "}"))
         }
     }
@@ -94,26 +99,38 @@ public struct JSONSerializer: Sendable {
 
     /// Appends `s` as a quoted, escaped JSON string.
     public static func writeString(_ s: String, into out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { bytes in appendQuoted(bytes, into: &out) }
+    }
+
+    /// Appends UTF-8 `bytes` quoted, copying runs that need no escape in one step.
+    static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         let hex: StaticString = "0123456789abcdef"
         out.append(UInt8(ascii: "\""))
-        for byte in s.utf8 {
+        var runStart = 0
+        for i in 0..<bytes.count {
+            let byte = bytes[i]
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            runStart = i + 1
+            out.append(UInt8(ascii: "\\"))
             switch byte {
-            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\\"))
-            case 0x08: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "b"))
-            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-            case 0x0C: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "f"))
-            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-            case 0x00..<0x20:
-                out.append(contentsOf: "\\u00".utf8)
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            default:
+                out.append(contentsOf: "u00".utf8)
                 hex.withUTF8Buffer { digits in
                     out.append(digits[Int(byte >> 4)])
                     out.append(digits[Int(byte & 0xF)])
                 }
-            default: out.append(byte)
             }
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         out.append(UInt8(ascii: "\""))
     }
 }
@@ -124,6 +141,7 @@ public enum JSONSerializationError: Error, Sendable, Equatable, CustomStringConv
     /// `1e400`, in canonical form).
     case nonFiniteNumber(String)
 
+    /// A sentence naming the offending number.
     public var description: String {
         switch self {
         case .nonFiniteNumber(let lexeme): return "number \(lexeme) has no finite IEEE 754 double value"

@@ -1,6 +1,10 @@
 import OrderedCollections
 
 /// A JSON object: members in document order, looked up by key.
+///
+/// Keys are Swift strings, which compare by Unicode canonical equivalence: a precomposed
+/// `"\u00c5"` and a decomposed `"A\u030a"` are the same key here (the parser reports them as
+/// a duplicate), whereas string *values* compare by code points (see `JSONValue ==`).
 public typealias JSONObject = OrderedDictionary<String, JSONValue>
 
 /// A JSON value as parsed from text, keeping number lexemes exactly.
@@ -47,13 +51,17 @@ extension JSONValue {
         return nil
     }
 
+    /// True for `null`.
     @inlinable public var isNull: Bool {
         if case .null = self { return true }
         return false
     }
 
+    /// True for strings.
     @inlinable public var isString: Bool { stringValue != nil }
+    /// True for objects.
     @inlinable public var isObject: Bool { objectValue != nil }
+    /// True for arrays.
     @inlinable public var isArray: Bool { arrayValue != nil }
 
     /// True for strings, numbers and booleans (JSON-LD's "scalar").
@@ -90,6 +98,8 @@ extension JSONValue {
 }
 
 extension JSONValue: Equatable {
+    /// Data-model equality: members in any order, numbers by value (see `JSONNumber ==`),
+    /// strings by their code points (no Unicode normalization).
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
@@ -129,7 +139,9 @@ extension JSONValue: Equatable {
     var i = 0
     let n = a.count
     while i + 8 <= n {
-        if UnsafeRawPointer(pa + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(pb + i).loadUnaligned(as: UInt64.self) {
+        if UnsafeRawPointer(pa + i).loadUnaligned(as: UInt64.self)
+            != UnsafeRawPointer(pb + i).loadUnaligned(as: UInt64.self)
+        {
             return false
         }
         i += 8
@@ -142,13 +154,22 @@ extension JSONValue: Equatable {
 }
 
 extension JSONValue: Hashable {
+    /// Hashes consistently with `==` (object members in any order).
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
-        case .bool(let b): hasher.combine(1); hasher.combine(b)
-        case .number(let n): hasher.combine(2); hasher.combine(n)
-        case .string(let s): hasher.combine(3); hasher.combine(s)
-        case .array(let a): hasher.combine(4); hasher.combine(a)
+        case .bool(let b):
+            hasher.combine(1)
+            hasher.combine(b)
+        case .number(let n):
+            hasher.combine(2)
+            hasher.combine(n)
+        case .string(let s):
+            hasher.combine(3)
+            hasher.combine(s)
+        case .array(let a):
+            hasher.combine(4)
+            hasher.combine(a)
         case .object(let o):
             // Order-independent: members may come in any order.
             hasher.combine(5)
@@ -165,6 +186,8 @@ extension JSONValue: Hashable {
     }
 }
 
+/// Literals build values: `["a": [1, 2.5, "x", true, nil]]`. Integer and float literals
+/// become numbers with the lexeme `JSONNumber.init` gives them.
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByArrayLiteral,
     ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral

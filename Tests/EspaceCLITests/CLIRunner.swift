@@ -42,8 +42,11 @@ struct CLIRunner {
     }()
 
     /// Runs `espace arguments…` with `input` on standard input.
-    static func run(_ arguments: [String], input: [UInt8] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
-        let executable = try #require(executable, "espace binary not found next to the test bundle", sourceLocation: sourceLocation)
+    static func run(_ arguments: [String], input: [UInt8] = [], sourceLocation: SourceLocation = #_sourceLocation)
+        throws -> Result
+    {
+        let executable = try #require(
+            executable, "espace binary not found next to the test bundle", sourceLocation: sourceLocation)
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

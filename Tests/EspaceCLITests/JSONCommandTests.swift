@@ -22,7 +22,8 @@ struct JSONCommandTests {
     }
 
     @Test func canonicalizeStandardInput() throws {
-        let result = try CLIRunner.run(["json", "canonicalize", "-"], input: Array(#" { "b" : [1.50, 1E2], "a" : "\u00e9" } "#.utf8))
+        let result = try CLIRunner.run(
+            ["json", "canonicalize", "-"], input: Array(#" { "b" : [1.50, 1E2], "a" : "\u00e9" } "#.utf8))
         #expect(result.status == 0)
         #expect(result.stdout == "{\"a\":\"é\",\"b\":[1.5,100]}\n")
         #expect(result.stderr.isEmpty)
@@ -53,7 +54,9 @@ struct JSONCommandTests {
         let bad = try CLIRunner.run(["json", "canonicalize", "-"], input: [0x22, 0xFF, 0x22])
         #expect(bad.status != 0 && bad.stderr.hasPrefix("error: <stdin>: line 1, column 2: invalid UTF-8"))
         let empty = try CLIRunner.run(["json", "canonicalize", "-"])
-        #expect(empty.status != 0 && empty.stderr == "error: <stdin>: line 1, column 1: unexpected end of input, expected a value\n")
+        #expect(
+            empty.status != 0
+                && empty.stderr == "error: <stdin>: line 1, column 1: unexpected end of input, expected a value\n")
     }
 
     @Test func canonicalizeMissingFile() throws {
@@ -62,7 +65,9 @@ struct JSONCommandTests {
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == "error: /nonexistent/espace.json: no such file\n")
         let directory = try CLIRunner.run(["json", "canonicalize", NSTemporaryDirectory()])
-        #expect(directory.status != 0 && directory.stderr.hasPrefix("error: ") && directory.stderr.hasSuffix("cannot read the file\n"))
+        #expect(
+            directory.status != 0 && directory.stderr.hasPrefix("error: ")
+                && directory.stderr.hasSuffix("cannot read the file\n"))
     }
 
     @Test func missingArgumentIsAUsageError() throws {
@@ -84,7 +89,8 @@ struct JSONCommandTests {
         let result = try CLIRunner.run(["json", "digest", shared(Self.eddsa + "unsigned.json")])
         #expect(result.status == 0 && result.stderr.isEmpty)
         #expect(result.stdout == expected + "\n")
-        let sri = try CLIRunner.run(["json", "digest", "--sri", "-"], input: try sharedBytes(Self.eddsa + "unsigned.json"))
+        let sri = try CLIRunner.run(
+            ["json", "digest", "--sri", "-"], input: try sharedBytes(Self.eddsa + "unsigned.json"))
         #expect(sri.stdout == "sha256-" + expected + "\n")
     }
 
@@ -99,9 +105,13 @@ struct JSONCommandTests {
     /// A real Gaia-X compliance label lists the `gx:digestSRI` of each credential of the
     /// participant presentation: sha256 hex of the JCS form of each VC-JWT payload.
     @Test func digestSRIMatchesAGaiaXComplianceLabel() throws {
-        let presentation = try JSONSerialization.jsonObject(with: Data(sharedBytes("gaiax/loire/participant-vp-2026.decoded.json")))
-        let labelText = String(decoding: try sharedBytes("gaiax/loire/compliance-label-credential-2026.decoded.json"), as: UTF8.self)
-        let envelopes = try #require(((presentation as? [String: Any])?["payload"] as? [String: Any])?["verifiableCredential"] as? [[String: Any]])
+        let presentation = try JSONSerialization.jsonObject(
+            with: Data(sharedBytes("gaiax/loire/participant-vp-2026.decoded.json")))
+        let labelText = String(
+            decoding: try sharedBytes("gaiax/loire/compliance-label-credential-2026.decoded.json"), as: UTF8.self)
+        let envelopes = try #require(
+            ((presentation as? [String: Any])?["payload"] as? [String: Any])?["verifiableCredential"]
+                as? [[String: Any]])
         #expect(envelopes.count == 3)
         for envelope in envelopes {
             let id = try #require(envelope["id"] as? String)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EspaceJSON
 
 /// Equality follows the JSON data model, not the text.

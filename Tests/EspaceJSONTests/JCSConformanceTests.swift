@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EspaceJSON
 
 /// RFC 8785 conformance: the reference vectors of `cyberphone/json-canonicalization`
@@ -17,8 +18,11 @@ struct JCSConformanceTests {
         #expect(canonical == expected)
         #expect(Array(try JSONCanonicalization.canonicalize(value).utf8) == expected)
 
-        let hexText = String(decoding: try SharedFixtures.bytes("protocols/jcs/testdata/outhex/\(name).txt"), as: UTF8.self)
-        let hexBytes = hexText.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" }).compactMap { UInt8($0, radix: 16) }
+        let hexText = String(
+            decoding: try SharedFixtures.bytes("protocols/jcs/testdata/outhex/\(name).txt"), as: UTF8.self)
+        let hexBytes = hexText.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" }).compactMap {
+            UInt8($0, radix: 16)
+        }
         #expect(canonical == hexBytes)
 
         // Canonical text is a fixed point.
@@ -26,7 +30,8 @@ struct JCSConformanceTests {
     }
 
     @Test func es6NumberFormatting() throws {
-        let text = String(decoding: try SharedFixtures.bytes("protocols/jcs/derived/es6testfile-first10000.txt"), as: UTF8.self)
+        let text = String(
+            decoding: try SharedFixtures.bytes("protocols/jcs/derived/es6testfile-first10000.txt"), as: UTF8.self)
         var checked = 0
         var failures: [String] = []
         for line in text.split(separator: "\n") {
@@ -56,8 +61,9 @@ struct JCSConformanceTests {
         (0.0, "0"), (-0.0, "0"), (1, "1"), (-1, "-1"), (0.5, "0.5"), (100, "100"),
         (1e20, "100000000000000000000"), (1e21, "1e+21"), (123e20, "1.23e+22"),
         (1e-6, "0.000001"), (1e-7, "1e-7"), (1.5e-7, "1.5e-7"), (0.1 + 0.2, "0.30000000000000004"),
-        (Double.leastNonzeroMagnitude, "5e-324"), (-Double.leastNonzeroMagnitude, "-5e-324"), (Double.greatestFiniteMagnitude, "1.7976931348623157e+308"),
-        (9007199254740992, "9007199254740992"), (333333333.33333329, "333333333.3333333"),
+        (Double.leastNonzeroMagnitude, "5e-324"), (-Double.leastNonzeroMagnitude, "-5e-324"),
+        (Double.greatestFiniteMagnitude, "1.7976931348623157e+308"),
+        (9_007_199_254_740_992, "9007199254740992"), (333333333.33333329, "333333333.3333333"),
         (4.35, "4.35"), (0.002, "0.002"), (1e-27, "1e-27"), (1.7976931348623157e308, "1.7976931348623157e+308"),
     ])
     func ecmaScriptFormatting(value: Double, expected: String) {

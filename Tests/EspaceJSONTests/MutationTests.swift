@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EspaceJSON
 
 /// A small deterministic generator (SplitMix64), so every run mutates the same bytes.
@@ -94,7 +95,8 @@ struct MutationTests {
                     #expect(again == value, "\(name) mutation \(kind) does not round-trip")
                 } catch let error as JSONParseError {
                     rejected += 1
-                    #expect(error.line >= 1 && error.column >= 1 && error.offset <= mutated.count,
+                    #expect(
+                        error.line >= 1 && error.column >= 1 && error.offset <= mutated.count,
                         "\(name) mutation \(kind): \(error)")
                 }
                 slowest = max(slowest, clock.now - begin)
@@ -104,7 +106,9 @@ struct MutationTests {
         #expect(parsed + rejected == files.count * Self.mutationsPerFile)
         #expect(rejected > parsed)
         #expect(slowest < .seconds(5), "slowest parse took \(slowest)")
-        print("mutations: \(files.count) files, \(parsed) parsed, \(rejected) rejected, slowest \(slowest), total \(total)")
+        print(
+            "mutations: \(files.count) files, \(parsed) parsed, \(rejected) rejected, slowest \(slowest), total \(total)"
+        )
     }
 
     @Test func unmutatedDocumentsParseAndRoundTrip() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EspaceJSON
 
 /// One malformed input, the error it must raise, and where.
@@ -77,7 +78,8 @@ struct ParserErrorTests {
         ErrorCase("{\"\\u0061\":1,\"a\":2}", .duplicateKey("a"), 1, 13),
         // Columns count bytes; lines count line feeds (a CR is not a line break on its own).
         ErrorCase("\"é\" x", .trailingContent, 1, 6),
-        ErrorCase("{\n  \"a\": 1,\n  \"b\": tru\n}", .unexpectedCharacter(found: "byte 0xA", expected: "'true'"), 3, 11),
+        ErrorCase(
+            "{\n  \"a\": 1,\n  \"b\": tru\n}", .unexpectedCharacter(found: "byte 0xA", expected: "'true'"), 3, 11),
         ErrorCase("[1,\r\n  x]", .unexpectedCharacter(found: "'x'", expected: "a value"), 2, 3),
         ErrorCase("[1,\r  x]", .unexpectedCharacter(found: "'x'", expected: "a value"), 1, 7),
         ErrorCase("{\n\"a\": 1,\n\"a\": 2\n}", .duplicateKey("a"), 3, 1),
@@ -147,7 +149,8 @@ struct ParserErrorTests {
                 #expect(error.offset <= length)
                 if case .unexpectedEnd = error.reason { continue }
                 // Cut inside a multi-byte character: the string is not valid UTF-8 yet.
-                #expect(error.reason == .invalidUTF8 || error.reason == .unexpectedEnd(expected: "'\"' closing the string"),
+                #expect(
+                    error.reason == .invalidUTF8 || error.reason == .unexpectedEnd(expected: "'\"' closing the string"),
                     "prefix \(length): \(error)")
             }
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EspaceJSON
 
 /// The limits that bound hostile input, and the duplicate-key option.
@@ -100,6 +101,44 @@ struct ParserLimitTests {
         #expect(Array(object.keys) == ["a", "b"])
         #expect(value["a"] == ["c": 3])
         #expect(try parser.parse(#"[{"x":1,"x":2},{"x":3}]"#) == [["x": 2], ["x": 3]])
+    }
+
+    @Test func duplicateKeysInLargeObjects() throws {
+        // Objects beyond 16 members switch from scanning their keys to a set.
+        let members = (0..<40).map { "\"k\($0)\":\($0)" }
+        let value = try JSONParser().parse("{" + members.joined(separator: ",") + "}")
+        #expect(value.objectValue.map { Array($0.keys) } == (0..<40).map { "k\($0)" })
+        #expect(value["k39"] == 39)
+        for duplicate in ["k0", "k3", "k17", "k39"] {
+            let prefix = "{" + members.joined(separator: ",") + ","
+            let error = parseError(prefix + "\"\(duplicate)\":true}")
+            #expect(error?.reason == .duplicateKey(duplicate))
+            #expect(error?.column == prefix.utf8.count + 1)
+        }
+        // A duplicate among the first members, then many more members.
+        let early =
+            "{" + members.prefix(5).joined(separator: ",") + ",\"k2\":0," + members.dropFirst(5).joined(separator: ",")
+            + "}"
+        #expect(parseError(early)?.reason == .duplicateKey("k2"))
+
+        let lenient = JSONParser(limits: JSONLimits(allowDuplicateKeys: true))
+        let merged = try lenient.parse(
+            "{" + (members + ["\"k3\":\"last\"", "\"k30\":null"]).joined(separator: ",") + "}")
+        #expect(merged.objectValue?.count == 40)
+        #expect(merged.objectValue?.keys.firstIndex(of: "k3") == 3)
+        #expect(merged["k3"] == "last" && merged["k30"] == .null)
+    }
+
+    @Test func largeContainers() throws {
+        let count = 100_000
+        let object = try JSONParser().parse("{" + (0..<count).map { "\"k\($0)\":[\($0)]" }.joined(separator: ",") + "}")
+        #expect(object.objectValue?.count == count)
+        #expect(object["k99999"] == [99999])
+        let array = try JSONParser().parse("[" + (0..<count).map { "{\"i\":\($0)}" }.joined(separator: ",") + "]")
+        #expect(array.arrayValue?.count == count)
+        #expect(array.arrayValue?.last == ["i": 99999])
+        let duplicate = "{" + (0..<count).map { "\"k\($0)\":1" }.joined(separator: ",") + ",\"k5\":2}"
+        #expect(parseError(duplicate)?.reason == .duplicateKey("k5"))
     }
 
     @Test func canonicallyEquivalentKeysCountAsDuplicates() {

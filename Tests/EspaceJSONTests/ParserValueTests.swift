@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EspaceJSON
 
 /// Every JSON construct parses to the value it denotes.
@@ -139,8 +140,9 @@ struct ParserValueTests {
         #expect(value["z"]?.isNull == true)
         #expect(value["s"]?.isScalar == true && value["z"]?.isScalar == false && value["a"]?.isScalar == false)
         #expect(value["s"]?.asArray == ["x"] && value["a"]?.asArray == [1])
-        #expect(["null", "boolean", "number", "string", "array", "object"]
-            == [JSONValue.null, false, 1, "", [], [:]].map(\.typeName))
+        #expect(
+            ["null", "boolean", "number", "string", "array", "object"]
+                == [JSONValue.null, false, 1, "", [], [:]].map(\.typeName))
         #expect(JSONValue.string("x")["k"] == nil)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EspaceJSON
 
 /// Writing values back as text, and the round trip through the parser.
@@ -40,18 +41,19 @@ struct SerializerTests {
     @Test func prettyLayout() throws {
         let value = try JSONParser().parse(#"{"b":[1,{"c":null}],"a":{},"e":[]}"#)
         let pretty = try JSONSerializer(options: .init(pretty: true)).serialize(value)
-        #expect(pretty == """
-            {
-              "b": [
-                1,
+        #expect(
+            pretty == """
                 {
-                  "c": null
+                  "b": [
+                    1,
+                    {
+                      "c": null
+                    }
+                  ],
+                  "a": {},
+                  "e": []
                 }
-              ],
-              "a": {},
-              "e": []
-            }
-            """)
+                """)
     }
 
     @Test func sortKeysUsesUTF16CodeUnits() throws {
@@ -64,7 +66,8 @@ struct SerializerTests {
 
     @Test func stringEscaping() {
         var out: [UInt8] = []
-        JSONSerializer.writeString("\u{0}\u{1}\u{8}\u{9}\u{A}\u{B}\u{C}\u{D}\u{1F}\u{20}\"\\/\u{7F}\u{80}é\u{2028}", into: &out)
+        JSONSerializer.writeString(
+            "\u{0}\u{1}\u{8}\u{9}\u{A}\u{B}\u{C}\u{D}\u{1F}\u{20}\"\\/\u{7F}\u{80}é\u{2028}", into: &out)
         let expected = #""\u0000\u0001\b\t\n\u000b\f\r\u001f \"\\/"# + "\u{7F}\u{80}é\u{2028}\""
         #expect(String(decoding: out, as: UTF8.self) == expected)
     }
@@ -73,7 +76,7 @@ struct SerializerTests {
         let cases: [(Double, String)] = [
             (1.0, "1"), (-0.0, "0"), (0.1, "0.1"), (1e21, "1e+21"), (1e15, "1000000000000000"),
             (123456789012345.0, "123456789012345"), (-2.5, "-2.5"), (1e-7, "1e-7"),
-            (9007199254740994, "9007199254740994"),
+            (9_007_199_254_740_994, "9007199254740994"),
         ]
         for (double, lexeme) in cases {
             #expect(JSONNumber(double).lexeme == lexeme)
@@ -95,8 +98,9 @@ struct SerializerTests {
         #expect(throws: JSONSerializationError.nonFiniteNumber("1e400")) {
             try JSONSerializer(options: .init(ecmaScriptNumbers: true)).serialize(huge)
         }
-        #expect(JSONSerializationError.nonFiniteNumber("1e400").description
-            == "number 1e400 has no finite IEEE 754 double value")
+        #expect(
+            JSONSerializationError.nonFiniteNumber("1e400").description
+                == "number 1e400 has no finite IEEE 754 double value")
     }
 
     @Test func ecmaScriptNumberOption() throws {
@@ -108,5 +112,44 @@ struct SerializerTests {
     @Test func literalsBuildValues() {
         let value: JSONValue = ["a": [1, 2.5, "x", true, nil], "b": [:]]
         #expect(value.jsonText == #"{"a":[1,2.5,"x",true,null],"b":{}}"#)
+    }
+}
+
+/// The UTF-16 order JCS sorts keys by, computed on UTF-8 bytes.
+@Suite("UTF-16 key order")
+struct UTF16OrderTests {
+    static let samples: [String] = [
+        "", "a", "b", "A", "aa", "ab", "\u{7F}", "\u{80}", "é", "ö", "\u{7FF}", "\u{800}", "€", "\u{D7FF}",
+        "\u{E000}", "\u{FB33}", "\u{FFFD}", "\u{FFFF}", "😂", "\u{10000}", "\u{10FFFF}", "a😂", "a\u{FB33}",
+        "😂a", "\u{FB33}a", "</script>", "\n", "\r", "1", "10", "\u{E000}\u{10000}", "\u{10000}\u{E000}",
+    ]
+
+    @Test func agreesWithUTF16CodeUnitsOnEveryPair() {
+        for a in Self.samples {
+            for b in Self.samples {
+                #expect(
+                    UTF16Order.precedes(a, b) == a.utf16.lexicographicallyPrecedes(b.utf16),
+                    "\(a.debugDescription) vs \(b.debugDescription)")
+            }
+        }
+    }
+
+    @Test func agreesOnGeneratedStrings() {
+        var random = SplitMix64(seed: "utf16-order")
+        let scalars: [Unicode.Scalar] = [
+            "a", "z", "\u{7F}", "\u{80}", "\u{FF}", "\u{800}", "\u{D7FF}", "\u{E000}",
+            "\u{FFFF}", "\u{10000}", "\u{1F602}", "\u{10FFFF}",
+        ]
+        func string() -> String {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...4, using: &random) {
+                s.append(scalars[Int.random(in: 0..<scalars.count, using: &random)])
+            }
+            return String(s)
+        }
+        for _ in 0..<5_000 {
+            let (a, b) = (string(), string())
+            #expect(UTF16Order.precedes(a, b) == a.utf16.lexicographicallyPrecedes(b.utf16))
+        }
     }
 }
