@@ -37,20 +37,24 @@ public struct InverseContext: Sendable {
         defaultLanguageKey = defaultLanguage
         // Shortest term first, ties broken by code-point order.
         let sortedTerms = context.terms.keys.sorted { a, b in
-            let ca = a.utf8.count, cb = b.utf8.count
+            let ca = a.utf8.count
+            let cb = b.utf8.count
             if ca != cb { return ca < cb }
             return a.utf8.lexicographicallyPrecedes(b.utf8)
         }
         for term in sortedTerms {
             guard let definition = context.terms[term], let iri = definition.iri else { continue }
             if definition.prefix { prefixes.append((term, iri)) }
-            let container = definition.container.isEmpty
+            let container =
+                definition.container.isEmpty
                 ? "@none" : definition.container.sorted(by: codePointLess).joined()
-            var map = entries[iri]?[container] ?? {
-                var fresh = TypeLanguageMap()
-                fresh.any["@none"] = term
-                return fresh
-            }()
+            var map =
+                entries[iri]?[container]
+                ?? {
+                    var fresh = TypeLanguageMap()
+                    fresh.any["@none"] = term
+                    return fresh
+                }()
             if definition.reverse {
                 if map.type["@reverse"] == nil { map.type["@reverse"] = term }
             } else if definition.typeMapping == "@none" {

@@ -10,7 +10,11 @@ import Testing
 @Suite struct BenchmarkTests {
     static let directory = ProcessInfo.processInfo.environment["ESPACE_BENCH_DIR"]
 
-    @Test(.enabled(if: directory != nil && ProcessInfo.processInfo.environment["ESPACE_BENCH_NODEMAP"] == nil && ProcessInfo.processInfo.environment["ESPACE_BENCH_COMPACT"] == nil)) func timings() throws {
+    @Test(
+        .enabled(
+            if: directory != nil && ProcessInfo.processInfo.environment["ESPACE_BENCH_NODEMAP"] == nil
+                && ProcessInfo.processInfo.environment["ESPACE_BENCH_COMPACT"] == nil)) func timings() throws
+    {
         let dir = try #require(Self.directory)
         let doc = try TestSupport.load(dir + "/doc.jsonld")
         let ctx = try TestSupport.load(dir + "/ctx.jsonld")
@@ -18,29 +22,41 @@ import Testing
         var expanded: [JSONValue] = []
         print("expand", clock.measure { expanded = (try? JSONLD.expand(doc, options: JSONLDOptions())) ?? [] })
         var nodes = 0
-        print("nodeMap x5", clock.measure {
-            for _ in 0..<5 {
-                var generator = BlankNodeIdentifierGenerator()
-                nodes = (try? NodeMap.generate(from: .array(expanded), generator: &generator))?.graphs["@default"]?.count ?? 0
-            }
-        })
+        print(
+            "nodeMap x5",
+            clock.measure {
+                for _ in 0..<5 {
+                    var generator = BlankNodeIdentifierGenerator()
+                    nodes =
+                        (try? NodeMap.generate(from: .array(expanded), generator: &generator))?.graphs["@default"]?
+                        .count ?? 0
+                }
+            })
         #expect(nodes > 0)
-        print("toRdf(expanded) x5", clock.measure {
-            for _ in 0..<5 { nodes = (try? JSONLD.toRDF(expanded: expanded, options: JSONLDOptions()))?.count ?? 0 }
-        })
+        print(
+            "toRdf(expanded) x5",
+            clock.measure {
+                for _ in 0..<5 { nodes = (try? JSONLD.toRDF(expanded: expanded, options: JSONLDOptions()))?.count ?? 0 }
+            })
         var compacted: JSONValue = .null
-        print("compact(expanded)", clock.measure {
-            compacted = (try? JSONLD.compact(.array(expanded), context: ctx, options: JSONLDOptions())) ?? .null
-        })
+        print(
+            "compact(expanded)",
+            clock.measure {
+                compacted = (try? JSONLD.compact(.array(expanded), context: ctx, options: JSONLDOptions())) ?? .null
+            })
         #expect(compacted.isObject)
         var flattened: JSONValue = .null
-        print("flatten(expanded)", clock.measure {
-            flattened = (try? JSONLD.flatten(.array(expanded), options: JSONLDOptions())) ?? .null
-        })
+        print(
+            "flatten(expanded)",
+            clock.measure {
+                flattened = (try? JSONLD.flatten(.array(expanded), options: JSONLDOptions())) ?? .null
+            })
         #expect(flattened.isArray)
-        print("flatten+compact", clock.measure {
-            flattened = (try? JSONLD.flatten(.array(expanded), context: ctx, options: JSONLDOptions())) ?? .null
-        })
+        print(
+            "flatten+compact",
+            clock.measure {
+                flattened = (try? JSONLD.flatten(.array(expanded), context: ctx, options: JSONLDOptions())) ?? .null
+            })
         let nq = try Data(contentsOf: URL(fileURLWithPath: dir + "/doc.nq"))
         let dataset = try NQuadsParser().parse(Array(nq))
         var fromRDF: [JSONValue] = []
@@ -51,25 +67,33 @@ import Testing
 
 /// Node map generation alone, for profiling (`ESPACE_BENCH_NODEMAP=1`).
 @Suite struct NodeMapBenchmark {
-    @Test(.enabled(if: BenchmarkTests.directory != nil && ProcessInfo.processInfo.environment["ESPACE_BENCH_NODEMAP"] != nil))
+    @Test(
+        .enabled(
+            if: BenchmarkTests.directory != nil && ProcessInfo.processInfo.environment["ESPACE_BENCH_NODEMAP"] != nil))
     func nodeMapLoop() throws {
         let dir = try #require(BenchmarkTests.directory)
         let expanded = try JSONLD.expand(TestSupport.load(dir + "/doc.jsonld"), options: JSONLDOptions())
         let clock = ContinuousClock()
         var count = 0
-        print("nodeMap x20", clock.measure {
-            for _ in 0..<20 {
-                var generator = BlankNodeIdentifierGenerator()
-                count += (try? NodeMap.generate(from: .array(expanded), generator: &generator))?.graphs["@default"]?.count ?? 0
-            }
-        })
+        print(
+            "nodeMap x20",
+            clock.measure {
+                for _ in 0..<20 {
+                    var generator = BlankNodeIdentifierGenerator()
+                    count +=
+                        (try? NodeMap.generate(from: .array(expanded), generator: &generator))?.graphs["@default"]?
+                        .count ?? 0
+                }
+            })
         #expect(count > 0)
     }
 }
 
 /// Compaction alone, for profiling (`ESPACE_BENCH_COMPACT=1`).
 @Suite struct CompactionBenchmark {
-    @Test(.enabled(if: BenchmarkTests.directory != nil && ProcessInfo.processInfo.environment["ESPACE_BENCH_COMPACT"] != nil))
+    @Test(
+        .enabled(
+            if: BenchmarkTests.directory != nil && ProcessInfo.processInfo.environment["ESPACE_BENCH_COMPACT"] != nil))
     func compactionLoop() throws {
         let dir = try #require(BenchmarkTests.directory)
         let expanded = try JSONLD.expand(TestSupport.load(dir + "/doc.jsonld"), options: JSONLDOptions())
@@ -77,14 +101,16 @@ import Testing
         let options = JSONLDOptions()
         let clock = ContinuousClock()
         var count = 0
-        print("compaction x10", clock.measure {
-            for _ in 0..<10 {
-                let result = try? JSONLD.compactExpanded(
-                    expanded, context: context, documentURL: nil, options: options,
-                    resolver: ContextResolver(options: options))
-                count += result?.objectValue?.count ?? 0
-            }
-        })
+        print(
+            "compaction x10",
+            clock.measure {
+                for _ in 0..<10 {
+                    let result = try? JSONLD.compactExpanded(
+                        expanded, context: context, documentURL: nil, options: options,
+                        resolver: ContextResolver(options: options))
+                    count += result?.objectValue?.count ?? 0
+                }
+            })
         #expect(count > 0)
     }
 }

@@ -59,8 +59,14 @@ import Testing
         let result = try compact(
             #"[{"http://ex/b": [{"@value": "1"}], "http://ex/a": [{"@value": "2"}]}]"#,
             #"{"@vocab": "http://ex/"}"#
-        ) { $0.compactArrays = false; $0.ordered = true }
-        guard case .object(let object) = result else { Issue.record("not an object"); return }
+        ) {
+            $0.compactArrays = false
+            $0.ordered = true
+        }
+        guard case .object(let object) = result else {
+            Issue.record("not an object")
+            return
+        }
         #expect(Array(object.keys) == ["@context", "@graph"])
         let node = try #require(object["@graph"]?.arrayValue?.first?.objectValue)
         #expect(Array(node.keys) == ["a", "b"])

@@ -18,7 +18,8 @@ extension Compactor {
             var result: [JSONValue] = []
             result.reserveCapacity(items.count)
             for item in items {
-                let compacted = try compact(item, activeProperty: activeProperty, context: activeContext, depth: depth + 1)
+                let compacted = try compact(
+                    item, activeProperty: activeProperty, context: activeContext, depth: depth + 1)
                 if !compacted.isNull { result.append(compacted) }
             }
             if result.count != 1 || !compactArrays || activeProperty == "@graph" || activeProperty == "@set" {
@@ -57,7 +58,8 @@ extension Compactor {
         // unless the property is @json-typed.)
         let activeDefinition = activeContext.definition(of: activeProperty)
         let activeContainer = activeDefinition?.container ?? []
-        let isNodeReference = element["@id"] != nil
+        let isNodeReference =
+            element["@id"] != nil
             && (element.count == 1 || (element.count == 2 && element["@index"] != nil))
         if element["@value"] != nil || isNodeReference
             || (element["@id"] != nil && activeDefinition?.typeMapping == "@json")
@@ -196,7 +198,8 @@ extension Compactor {
     ) throws(JSONLDError) {
         let definition = activeContext.terms[itemActiveProperty]
         let container = definition?.container ?? []
-        let asArray = container.contains("@set") || itemActiveProperty == "@graph"
+        let asArray =
+            container.contains("@set") || itemActiveProperty == "@graph"
             || itemActiveProperty == "@list" || !compactArrays
         let itemObject = expandedItem.objectValue
         let isList = itemObject?.isListObject ?? false

@@ -83,7 +83,8 @@ final class CompactionCache {
         }
         // Reuse an inverse context built for the same terms and default language.
         let language = InverseContext.languageKey(of: context)
-        let inverse = tables[id]?.first(where: { $0.inverse.defaultLanguageKey == language })?.inverse
+        let inverse =
+            tables[id]?.first(where: { $0.inverse.defaultLanguageKey == language })?.inverse
             ?? context.inverseContext
         let table = Table(owner: owner, context: context, inverse: inverse)
         tables[id, default: []].append(table)

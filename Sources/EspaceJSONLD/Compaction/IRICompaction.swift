@@ -54,7 +54,8 @@ extension Compactor {
             let candidateLength = candidate.utf8.count
             let better: Bool
             if let current = compactIRI {
-                better = candidateLength < compactLength
+                better =
+                    candidateLength < compactLength
                     || (candidateLength == compactLength && codePointLess(candidate, current))
             } else {
                 better = true
@@ -247,7 +248,9 @@ extension Compactor {
             containers.append(contentsOf: ["@index", "@index@set"])
         } else {
             if flags & K.languageContainers != 0 { containers.append(contentsOf: ["@language", "@language@set"]) }
-            if flags & K.nodeContainers != 0 { containers.append(contentsOf: ["@id", "@id@set", "@type", "@set@type"]) }
+            if flags & K.nodeContainers != 0 {
+                containers.append(contentsOf: ["@id", "@id@set", "@type", "@set@type"])
+            }
             containers.append("@set")
         }
         containers.append("@none")
@@ -259,7 +262,8 @@ extension Compactor {
         preferredValues.reserveCapacity(6)
         if key.typeOrLanguageValue == "@reverse" { preferredValues.append("@reverse") }
         if flags & K.idOrReverse != 0 {
-            preferredValues.append(contentsOf: flags & K.vocabFirst != 0 ? ["@vocab", "@id", "@none"] : ["@id", "@vocab", "@none"])
+            preferredValues.append(
+                contentsOf: flags & K.vocabFirst != 0 ? ["@vocab", "@id", "@none"] : ["@id", "@vocab", "@none"])
         } else {
             preferredValues.append(key.typeOrLanguageValue)
             preferredValues.append("@none")

@@ -188,7 +188,8 @@ extension Dictionary where Key == String, Value == NodeMap.Node {
             let n = Swift.min(pa.count, pb.count)
             var i = 0
             while i < n {
-                let x = pa[i], y = pb[i]
+                let x = pa[i]
+                let y = pb[i]
                 if x != y { return x < y }
                 i += 1
             }

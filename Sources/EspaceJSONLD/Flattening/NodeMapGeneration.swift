@@ -51,13 +51,15 @@ extension NodeMap {
         case .array(let items):
             // Step 1.
             for item in items {
-                try generate(item, graph: activeGraph, subject: activeSubject, property: activeProperty,
-                             list: &list, state: &state, depth: depth + 1)
+                try generate(
+                    item, graph: activeGraph, subject: activeSubject, property: activeProperty,
+                    list: &list, state: &state, depth: depth + 1)
             }
         case .object(let object):
             // Step 2. The graph exists: `add` and the @graph step create it.
-            try generate(object: object, graph: activeGraph, subject: activeSubject, property: activeProperty,
-                         list: &list, state: &state, depth: depth)
+            try generate(
+                object: object, graph: activeGraph, subject: activeSubject, property: activeProperty,
+                list: &list, state: &state, depth: depth)
         default:
             return
         }
@@ -91,10 +93,11 @@ extension NodeMap {
         if let type = types {
             switch type {
             case .array(let items) where items.contains(where: { $0.stringValue?.isBlankNodeIdentifier == true }):
-                types = .array(items.map { item in
-                    guard let s = item.stringValue, s.isBlankNodeIdentifier else { return item }
-                    return .string(state.generator.generate(s))
-                })
+                types = .array(
+                    items.map { item in
+                        guard let s = item.stringValue, s.isBlankNodeIdentifier else { return item }
+                        return .string(state.generator.generate(s))
+                    })
             case .string(let s) where s.isBlankNodeIdentifier:
                 types = .string(state.generator.generate(s))
             default: break
@@ -116,8 +119,9 @@ extension NodeMap {
         // Step 5: list objects.
         if let listValue = element["@list"] {
             var result: [JSONValue]? = []
-            try generate(listValue, graph: activeGraph, subject: activeSubject, property: activeProperty,
-                         list: &result, state: &state, depth: depth + 1)
+            try generate(
+                listValue, graph: activeGraph, subject: activeSubject, property: activeProperty,
+                list: &result, state: &state, depth: depth + 1)
             let listObject: JSONValue = .object(["@list": .array(result ?? [])])
             if list != nil {
                 list?.append(listObject)
@@ -164,8 +168,9 @@ extension NodeMap {
             for (property, values) in reverseMap {
                 for value in values.asArray {
                     var noList: [JSONValue]? = nil
-                    try generate(value, graph: activeGraph, subject: .reverse(id), property: property,
-                                 list: &noList, state: &state, depth: depth + 1)
+                    try generate(
+                        value, graph: activeGraph, subject: .reverse(id), property: property,
+                        list: &noList, state: &state, depth: depth + 1)
                 }
             }
         }
@@ -174,14 +179,16 @@ extension NodeMap {
             var noList: [JSONValue]? = nil
             // Step 2 of the recursive call creates the graph when it meets a map.
             if graphValue.arrayValue?.isEmpty != true { ensureGraph(id) }
-            try generate(graphValue, graph: id, subject: .none, property: nil, list: &noList,
-                         state: &state, depth: depth + 1)
+            try generate(
+                graphValue, graph: id, subject: .none, property: nil, list: &noList,
+                state: &state, depth: depth + 1)
         }
 
         if let included = element["@included"] {
             var noList: [JSONValue]? = nil
-            try generate(included, graph: activeGraph, subject: .none, property: nil, list: &noList,
-                         state: &state, depth: depth + 1)
+            try generate(
+                included, graph: activeGraph, subject: .none, property: nil, list: &noList,
+                state: &state, depth: depth + 1)
         }
 
         // Step 6.11: the properties, in code-point order.
@@ -209,11 +216,13 @@ extension NodeMap {
                     created = true
                 }
                 guard depth + 1 <= state.maxDepth else {
-                    throw JSONLDError(.limitExceeded, "node map generation exceeded the maximum depth \(state.maxDepth)")
+                    throw JSONLDError(
+                        .limitExceeded, "node map generation exceeded the maximum depth \(state.maxDepth)")
                 }
                 var noList: [JSONValue]? = nil
-                try generate(item, graph: activeGraph, subject: .node(id), property: property,
-                             list: &noList, state: &state, depth: depth + 2)
+                try generate(
+                    item, graph: activeGraph, subject: .node(id), property: property,
+                    list: &noList, state: &state, depth: depth + 2)
             }
             if !pending.isEmpty || !created {
                 graphs[activeGraph]?[id]?.addUnique(contentsOf: pending, to: property)

@@ -79,7 +79,8 @@ struct RDFToJSONLDSerializer {
                 literal["@value"] = clNode[Vocabulary.rdfValue].first?["@value"] ?? .null
                 if let language = clNode[Vocabulary.rdfLanguage].first?["@value"] {
                     guard let tag = language.stringValue, Self.isWellFormedLanguageTag(tag) else {
-                        throw JSONLDError(.invalidLanguageTaggedString, "invalid language tag in compound literal \(cl)")
+                        throw JSONLDError(
+                            .invalidLanguageTaggedString, "invalid language tag in compound literal \(cl)")
                     }
                     literal["@language"] = language
                 }
@@ -122,8 +123,13 @@ struct RDFToJSONLDSerializer {
             var built: [(ValueKey, JSONValue)] = []
             for key in listHeads.keys {
                 var visiting: Set<ValueKey> = []
-                built.append((key, try Self.value(at: key, graph: graphMap.graphs[name] ?? [:], lists: listHeads, visiting: &visiting,
-                    maxDepth: options.limits.maxDepth)))
+                built.append(
+                    (
+                        key,
+                        try Self.value(
+                            at: key, graph: graphMap.graphs[name] ?? [:], lists: listHeads, visiting: &visiting,
+                            maxDepth: options.limits.maxDepth)
+                    ))
             }
             for (key, value) in built {
                 graphMap.graphs[name]?[key.node]?.properties[key.property]?[key.index] = value
@@ -180,9 +186,10 @@ struct RDFToJSONLDSerializer {
         var items: [JSONValue] = []
         items.reserveCapacity(listNodes.count)
         for id in listNodes {
-            items.append(try value(
-                at: ValueKey(node: id, property: Vocabulary.rdfFirst, index: 0), graph: graph, lists: lists,
-                visiting: &visiting, maxDepth: maxDepth))
+            items.append(
+                try value(
+                    at: ValueKey(node: id, property: Vocabulary.rdfFirst, index: 0), graph: graph, lists: lists,
+                    visiting: &visiting, maxDepth: maxDepth))
         }
         return .object(["@list": .array(items)])
     }
@@ -224,7 +231,9 @@ struct RDFToJSONLDSerializer {
 extension JSONLD {
     /// Serializes an RDF dataset as expanded JSON-LD (JSON-LD 1.1 API `fromRdf()`), with
     /// `useNativeTypes`, `useRdfType`, `rdfDirection` and `ordered` from `options`.
-    public static func fromRDF(_ dataset: Dataset, options: JSONLDOptions = JSONLDOptions()) throws(JSONLDError) -> [JSONValue] {
+    public static func fromRDF(_ dataset: Dataset, options: JSONLDOptions = JSONLDOptions()) throws(JSONLDError)
+        -> [JSONValue]
+    {
         try RDFToJSONLDSerializer(options: options).serialize(dataset)
     }
 }
