@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The inverse context (JSON-LD 1.1 API §4.3): for each IRI, the terms that map to it,
 /// by container, then by type or language. Built by the compaction algorithms
 /// (`InverseContext(for:)`, Inverse Context Creation) and cached in the active context.
@@ -28,6 +30,9 @@ public struct InverseContext: Sendable {
     public var prefixes: [(term: String, iri: String)] = []
     /// The default language (and direction) key the `@language` entries were built with.
     public var defaultLanguageKey: String = "@none"
+    /// Term selections and vocabulary IRI compactions made with this inverse context,
+    /// shared by every compaction that uses it (across calls when contexts are cached).
+    let memo = CompactionMemo()
 
     public init() {}
 
@@ -121,5 +126,44 @@ extension ActiveContext {
         let cached = inverseContextCache.value { InverseContext(for: self) }
         if cached.defaultLanguageKey == InverseContext.languageKey(of: self) { return cached }
         return InverseContext(for: self)
+    }
+}
+
+/// Results of Term Selection, and of compacting vocabulary IRIs without a value, for one
+/// inverse context. Bounded: once full, new results are computed but not kept.
+final class CompactionMemo: Sendable {
+    struct VocabKey: Hashable, Sendable {
+        let iri: String
+        let vocabMapping: String?
+        let jsonLD10: Bool
+    }
+
+    private struct Storage: ~Copyable {
+        var selections: [Compactor.SelectionKey: String?] = [:]
+        var vocabIRIs: [VocabKey: String] = [:]
+    }
+
+    private let storage = Mutex(Storage())
+    static let maxEntries = 1 << 16
+
+    /// The memoized selection for `key`: nil when unknown, `.some(nil)` for "no term".
+    func selection(_ key: Compactor.SelectionKey) -> String?? {
+        storage.withLock { $0.selections[key] }
+    }
+
+    func store(selection term: String?, for key: Compactor.SelectionKey) {
+        storage.withLock { storage in
+            if storage.selections.count < Self.maxEntries { storage.selections[key] = .some(term) }
+        }
+    }
+
+    func vocabIRI(_ key: VocabKey) -> String? {
+        storage.withLock { $0.vocabIRIs[key] }
+    }
+
+    func store(vocabIRI compacted: String, for key: VocabKey) {
+        storage.withLock { storage in
+            if storage.vocabIRIs.count < Self.maxEntries { storage.vocabIRIs[key] = compacted }
+        }
     }
 }

@@ -114,3 +114,37 @@ import Testing
         #expect(count > 0)
     }
 }
+
+/// Compaction of one credential with the VC 2.0 contexts, per call (`ESPACE_BENCH_VC=1`).
+@Suite struct CredentialCompactionBenchmark {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["ESPACE_BENCH_VC"] != nil))
+    func credentialLoop() throws {
+        let path = TestSupport.sharedRoot + "/conformance/vc/vc-di-eddsa/TestVectors/unsigned.json"
+        let credential = try TestSupport.load(path)
+        let context = try #require(credential["@context"])
+        var options = JSONLDOptions()
+        options.documentLoader = LocalDocumentLoader()
+        options.contextCache = ProcessedContextCache()
+        let clock = ContinuousClock()
+        var count = 0
+        let rounds = 2000
+        let expanded = try JSONLD.expand(credential, options: options)
+        let compactOnly = clock.measure {
+            for _ in 0..<rounds {
+                count +=
+                    (try? JSONLD.compactExpanded(
+                        expanded, context: context, documentURL: nil, options: options,
+                        resolver: ContextResolver(options: options)))?.objectValue?.count ?? 0
+            }
+        }
+        let full = clock.measure {
+            for _ in 0..<rounds {
+                count += (try? JSONLD.compact(credential, context: context, options: options))?.objectValue?.count ?? 0
+            }
+        }
+        print(
+            "credential compaction per call: \(compactOnly / rounds) (expanded input), \(full / rounds) (with expansion)"
+        )
+        #expect(count > 0)
+    }
+}

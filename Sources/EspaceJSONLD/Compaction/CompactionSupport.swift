@@ -40,10 +40,8 @@ final class CompactionCache {
         let vocabMapping: String?
         let base: String?
         let inverse: InverseContext
-        var vocabIRIs: [String: String] = [:]
+        /// Compacted `@id` values (document-relative IRIs) of this call.
         var documentIRIs: [String: String] = [:]
-        /// Term Selection results by IRI and value shape (nil: no term).
-        var selections: [Compactor.SelectionKey: String?] = [:]
 
         init(owner: InverseContextCache, context: ActiveContext, inverse: InverseContext) {
             self.owner = owner

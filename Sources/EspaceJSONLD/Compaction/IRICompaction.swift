@@ -18,9 +18,18 @@ extension Compactor {
             return try compactIRIUncached(iri, in: context, value: value, vocab: vocab, reverse: reverse)
         }
         let table = cache.table(context)
-        if let hit = vocab ? table.vocabIRIs[iri] : table.documentIRIs[iri] { return hit }
-        let compacted = try compactIRIUncached(iri, in: context, value: nil, vocab: vocab, reverse: false)
-        if vocab { table.vocabIRIs[iri] = compacted } else { table.documentIRIs[iri] = compacted }
+        if vocab {
+            // Vocabulary IRIs (keywords, types) are kept with the inverse context, across calls.
+            let key = CompactionMemo.VocabKey(iri: iri, vocabMapping: context.vocabularyMapping, jsonLD10: isJSONLD10)
+            if let hit = table.inverse.memo.vocabIRI(key) { return hit }
+            let compacted = try compactIRIUncached(iri, in: context, value: nil, vocab: true, reverse: false)
+            table.inverse.memo.store(vocabIRI: compacted, for: key)
+            return compacted
+        }
+        // Document-relative IRIs (@id values) are many and vary: kept for this call only.
+        if let hit = table.documentIRIs[iri] { return hit }
+        let compacted = try compactIRIUncached(iri, in: context, value: nil, vocab: false, reverse: false)
+        table.documentIRIs[iri] = compacted
         return compacted
     }
 
@@ -112,6 +121,7 @@ extension Compactor {
         static let idOrReverse: UInt16 = 1 << 11  // preferred values for a node reference
         static let vocabFirst: UInt16 = 1 << 12
         static let emptyList: UInt16 = 1 << 13
+        static let jsonLD10: UInt16 = 1 << 14  // processing mode json-ld-1.0
     }
 
     /// Steps 4.1-4.21 of IRI Compaction: gathers the containers and type/language the
@@ -216,12 +226,12 @@ extension Compactor {
             typeOrLanguage = 2
         }
 
+        if isJSONLD10 { flags |= K.jsonLD10 }
         let key = SelectionKey(
             iri: iri, flags: flags, typeOrLanguage: typeOrLanguage, typeOrLanguageValue: typeOrLanguageValue)
-        let table = cache.table(context)
-        if let memo = table.selections[key] { return memo }
+        if let memo = inverse.memo.selection(key) { return memo }
         let term = Self.selectTerm(key, inverse: inverse, processingMode10: isJSONLD10)
-        table.selections[key] = .some(term)
+        inverse.memo.store(selection: term, for: key)
         return term
     }
 
