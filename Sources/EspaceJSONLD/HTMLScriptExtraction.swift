@@ -1,4 +1,5 @@
 import EspaceJSON
+import Foundation
 
 /// Extracts JSON-LD from HTML (JSON-LD 1.1 API §9.4.2 "Process HTML" in the
 /// LoadDocumentCallback): the `<script type="application/ld+json">` elements and the
@@ -51,7 +52,7 @@ public enum HTMLScriptExtraction {
 
     static func isJSONLD(_ element: Element) -> Bool {
         guard let type = element.attributes["type"] else { return false }
-        let mediaType = type.split(separator: ";").first.map { $0.trimmingWhitespace().lowercased() } ?? ""
+        let mediaType = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         return mediaType == "application/ld+json"
     }
 
@@ -138,8 +139,9 @@ public enum HTMLScriptExtraction {
     /// Decodes the few character references attribute values commonly carry.
     static func decodeEntities(_ s: String) -> String {
         guard s.contains("&") else { return s }
-        return s.replacingAll("&quot;", "\"").replacingAll("&apos;", "'").replacingAll("&lt;", "<")
-            .replacingAll("&gt;", ">").replacingAll("&amp;", "&")
+        return s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
@@ -173,27 +175,5 @@ public enum HTMLScriptExtraction {
             i += 1
         }
         return nil
-    }
-}
-
-extension Substring {
-    func trimmingWhitespace() -> Substring {
-        var s = self
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return s
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, _ replacement: String) -> String {
-        var result = ""
-        var rest = self[...]
-        while let range = rest.range(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
     }
 }
