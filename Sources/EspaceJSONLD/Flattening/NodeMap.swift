@@ -38,6 +38,9 @@ public struct NodeMap: Sendable {
             types == nil && index == nil && properties.isEmpty
         }
 
+        /// Does nothing; lets a defaulted dictionary access insert a node.
+        @inline(__always) mutating func touch() {}
+
         /// Creates `property` with no values when absent.
         mutating func ensureProperty(_ property: String) {
             if properties.index(forKey: property) == nil {
@@ -175,9 +178,9 @@ public struct NodeMap: Sendable {
 extension Dictionary where Key == String, Value == NodeMap.Node {
     /// Inserts an empty node `id` unless present; true when inserted.
     mutating func insertNodeIfAbsent(_ id: String) -> Bool {
-        if index(forKey: id) != nil { return false }
-        self[id] = NodeMap.Node(id: id)
-        return true
+        let before = count
+        self[id, default: NodeMap.Node(id: id)].touch()  // one lookup, inserting when absent
+        return count != before
     }
 }
 
