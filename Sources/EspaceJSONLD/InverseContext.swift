@@ -7,7 +7,9 @@ public struct InverseContext: Sendable {
     /// The terms for one IRI and one container mapping, by type mapping or language
     /// mapping (the `@type`, `@language` and `@any` maps of the spec).
     public struct TypeLanguageMap: Sendable {
+        /// Language (or `language_direction`, `@null`, `@none`, `@any`) → term.
         public var language: [String: String] = [:]
+        /// Type mapping (an IRI, `@id`, `@vocab`, `@reverse`, `@none`, `@any`) → term.
         public var type: [String: String] = [:]
         /// The `@any` map: only ever has the `@none` entry.
         public var any: [String: String] = [:]
