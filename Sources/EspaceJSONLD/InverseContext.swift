@@ -93,22 +93,6 @@ public struct InverseContext: Sendable {
         }
     }
 
-    /// Term Selection (§4.4): the first term for `iri` found by trying `containers` in
-    /// order and, within each, `preferredValues` in order.
-    public func selectTerm(
-        _ iri: String, containers: [String], typeOrLanguage: String, preferredValues: [String]
-    ) -> String? {
-        guard let containerMap = entries[iri] else { return nil }
-        for container in containers {
-            guard let typeLanguageMap = containerMap[container] else { continue }
-            let valueMap = typeLanguageMap[typeOrLanguage]
-            for item in preferredValues {
-                if let term = valueMap[item] { return term }
-            }
-        }
-        return nil
-    }
-
     /// The key under which terms without language mapping are filed for the default
     /// language and base direction of `context` (`@none`, `en`, `en_rtl`, `_rtl`).
     static func languageKey(of context: ActiveContext) -> String {
