@@ -1,4 +1,6 @@
 import EspaceJSON
+import EspaceRDF
+import Foundation
 import Testing
 
 @testable import EspaceJSONLD
@@ -158,5 +160,72 @@ extension CompactionTests {
                 expanded, context: ["p": "http://ex/p"], documentURL: nil, options: options,
                 resolver: ContextResolver(options: options))
         }
+    }
+}
+
+@Suite("JSON-LD: mutated compaction contexts and RDF inputs")
+struct CompactionMutationTests {
+    static func mutate(_ bytes: [UInt8], _ generator: inout SplitMix64) -> [UInt8] {
+        var mutated = bytes
+        guard !mutated.isEmpty else { return mutated }
+        let position = Int(generator.next() % UInt64(mutated.count))
+        switch generator.next() % 3 {
+        case 0: mutated[position] = UInt8(truncatingIfNeeded: generator.next())
+        case 1: mutated.remove(at: position)
+        default: mutated.insert(mutated[position], at: position)
+        }
+        return mutated
+    }
+
+    /// Byte-mutated contexts of the compact suite, applied to their inputs with compact
+    /// and flatten: each run returns or throws, never crashes.
+    @Test func mutatedContextsNeverCrash() throws {
+        let folder = TestSupport.jsonldTests + "/compact"
+        let contexts = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasSuffix("-context.jsonld") }.sorted()
+        var generator = SplitMix64(seed: 0xC0_FFEE)
+        var options = JSONLDOptions()
+        options.documentLoader = LocalDocumentLoader(
+            folders: [(prefix: "https://w3c.github.io/json-ld-api/tests/", folder: TestSupport.jsonldTests)])
+        var processed = 0
+        for name in contexts {
+            let inputName = name.replacingOccurrences(of: "-context.jsonld", with: "-in.jsonld")
+            guard let contextData = FileManager.default.contents(atPath: folder + "/" + name),
+                let input = try? TestSupport.load(folder + "/" + inputName)
+            else { continue }
+            for _ in 0..<4 {
+                guard let context = try? JSONParser().parse(Self.mutate([UInt8](contextData), &generator)) else {
+                    continue
+                }
+                processed += 1
+                _ = try? JSONLD.compact(input, context: context, options: options)
+                _ = try? JSONLD.flatten(input, context: context, options: options)
+            }
+        }
+        #expect(processed > 300)
+    }
+
+    /// Byte-mutated N-Quads of the fromRdf suite, with every option combination.
+    @Test func mutatedDatasetsNeverCrash() throws {
+        let folder = TestSupport.jsonldTests + "/fromRdf"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasSuffix("-in.nq") }.sorted()
+        var generator = SplitMix64(seed: 0xF00D)
+        var processed = 0
+        for name in files {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
+            for round in 0..<6 {
+                guard let dataset = try? NQuadsParser().parse(Self.mutate([UInt8](data), &generator)) else {
+                    continue
+                }
+                var options = JSONLDOptions()
+                options.useNativeTypes = round % 2 == 0
+                options.useRdfType = round % 3 == 0
+                options.rdfDirection = ["i18n-datatype", "compound-literal", nil][round % 3]
+                processed += 1
+                _ = try? JSONLD.fromRDF(dataset, options: options)
+            }
+        }
+        #expect(processed > 100)
     }
 }
