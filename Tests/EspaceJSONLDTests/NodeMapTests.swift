@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct NodeMapTests {
     @Test func embeddedNodesBecomeReferences() throws {
-        let expanded = try TestSupport.parse("""
+        let expanded = try TestSupport.parse(
+            """
             [{"@id": "http://ex/a", "@type": ["http://ex/T", "_:t"],
               "http://ex/p": [{"@id": "_:x", "http://ex/q": [{"@value": "v"}]},
                               {"http://ex/q": [{"@value": 1}, {"@value": 1}]}],
@@ -25,7 +26,8 @@ import Testing
     }
 
     @Test func reverseGraphAndIncluded() throws {
-        let expanded = try TestSupport.parse("""
+        let expanded = try TestSupport.parse(
+            """
             [{"@id": "http://ex/a",
               "@reverse": {"http://ex/knows": [{"@id": "http://ex/b"}]},
               "@graph": [{"@id": "http://ex/c", "http://ex/p": [{"@value": "x"}]}],
@@ -41,7 +43,8 @@ import Testing
     }
 
     @Test func conflictingIndexes() throws {
-        let expanded = try TestSupport.parse("""
+        let expanded = try TestSupport.parse(
+            """
             [{"@id": "http://ex/a", "@index": "1"}, {"@id": "http://ex/a", "@index": "2"}]
             """)
         var generator = BlankNodeIdentifierGenerator()

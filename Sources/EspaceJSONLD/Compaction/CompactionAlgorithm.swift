@@ -18,7 +18,8 @@ extension Compactor {
             var result: [JSONValue] = []
             result.reserveCapacity(items.count)
             for item in items {
-                let compacted = try compact(item, activeProperty: activeProperty, context: activeContext, depth: depth + 1)
+                let compacted = try compact(
+                    item, activeProperty: activeProperty, context: activeContext, depth: depth + 1)
                 if !compacted.isNull { result.append(compacted) }
             }
             if result.count != 1 || !compactArrays || activeProperty == "@graph" || activeProperty == "@set" {
@@ -52,15 +53,24 @@ extension Compactor {
             activeContext = try ContextProcessing.process(
                 active: activeContext, scopedBy: definition, resolver: resolver, overrideProtected: true)
         }
-        // Step 7: values and node references.
-        if element["@value"] != nil || element["@id"] != nil {
-            let compacted = try compactValue(element, activeProperty: activeProperty, in: activeContext)
-            if compacted.isScalar || activeContext.definition(of: activeProperty)?.typeMapping == "@json" {
+        // Step 7: values and node references. (Value compaction of a node object with
+        // other entries than @id and @index cannot give a scalar, so it is skipped
+        // unless the property is @json-typed.)
+        let activeDefinition = activeContext.definition(of: activeProperty)
+        let activeContainer = activeDefinition?.container ?? []
+        let isNodeReference =
+            element["@id"] != nil
+            && (element.count == 1 || (element.count == 2 && element["@index"] != nil))
+        if element["@value"] != nil || isNodeReference
+            || (element["@id"] != nil && activeDefinition?.typeMapping == "@json")
+        {
+            let compacted = try compactValue(element, definition: activeDefinition, in: activeContext)
+            if compacted.isScalar || activeDefinition?.typeMapping == "@json" {
                 return compacted
             }
         }
         // Step 8: a list in a list container.
-        if element.isListObject, activeContext.container(of: activeProperty).contains("@list") {
+        if element.isListObject, activeContainer.contains("@list") {
             return try compact(
                 element["@list"] ?? .array([]), activeProperty: activeProperty, context: activeContext,
                 depth: depth + 1)
@@ -84,7 +94,7 @@ extension Compactor {
         let keys = ordered ? element.keys.sorted(by: codePointLess) : Array(element.keys)
         for expandedProperty in keys {
             guard let expandedValue = element[expandedProperty] else { continue }
-            switch expandedProperty {
+            switch expandedProperty.utf8.first == UInt8(ascii: "@") ? expandedProperty : "" {
             case "@id":
                 var compactedValue = expandedValue
                 if let s = expandedValue.stringValue {
@@ -128,7 +138,7 @@ extension Compactor {
                     expandedValue, activeProperty: activeProperty, context: activeContext, depth: depth + 1)
                 if expandedValue.arrayValue?.isEmpty != true { result["@preserve"] = compactedValue }
                 continue
-            case "@index" where activeContext.container(of: activeProperty).contains("@index"):
+            case "@index" where activeContainer.contains("@index"):
                 continue
             case "@direction", "@index", "@language", "@value":
                 result[try compactIRI(expandedProperty, in: activeContext)] = expandedValue
@@ -188,7 +198,8 @@ extension Compactor {
     ) throws(JSONLDError) {
         let definition = activeContext.terms[itemActiveProperty]
         let container = definition?.container ?? []
-        let asArray = container.contains("@set") || itemActiveProperty == "@graph"
+        let asArray =
+            container.contains("@set") || itemActiveProperty == "@graph"
             || itemActiveProperty == "@list" || !compactArrays
         let itemObject = expandedItem.objectValue
         let isList = itemObject?.isListObject ?? false

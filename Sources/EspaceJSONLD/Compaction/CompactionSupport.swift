@@ -11,6 +11,8 @@ struct Compactor {
     /// Make IRIs relative to the base IRI (`compactToRelative`).
     let compactToRelative: Bool
     let maxDepth: Int
+    /// Inverse contexts and IRI compactions already computed in this call.
+    let cache = CompactionCache()
 
     init(options: JSONLDOptions, resolver: ContextResolver) {
         self.options = options
@@ -22,6 +24,74 @@ struct Compactor {
     }
 
     var isJSONLD10: Bool { options.processingMode == .jsonLD10 }
+}
+
+/// Memoized work of one compaction call: inverse contexts by term table and default
+/// language, and compactions of IRIs given without a value (keywords, types, `@id`s).
+///
+/// Tables are found by the identity of the term table's cache object; each table keeps
+/// that object alive so its identity cannot be reused while the cache lives.
+final class CompactionCache {
+    /// What IRI compaction without a value depends on besides the IRI and `vocab`.
+    final class Table {
+        let owner: InverseContextCache
+        let defaultLanguage: String?
+        let defaultBaseDirection: String?
+        let vocabMapping: String?
+        let base: String?
+        let inverse: InverseContext
+        /// Compacted `@id` values (document-relative IRIs) of this call.
+        var documentIRIs: [String: String] = [:]
+
+        init(owner: InverseContextCache, context: ActiveContext, inverse: InverseContext) {
+            self.owner = owner
+            self.defaultLanguage = context.defaultLanguage
+            self.defaultBaseDirection = context.defaultBaseDirection
+            self.vocabMapping = context.vocabularyMapping
+            self.base = context.baseIRI
+            self.inverse = inverse
+        }
+
+        func matches(_ context: ActiveContext) -> Bool {
+            defaultLanguage == context.defaultLanguage && defaultBaseDirection == context.defaultBaseDirection
+                && vocabMapping == context.vocabularyMapping && base == context.baseIRI
+        }
+    }
+
+    private var tables: [ObjectIdentifier: [Table]] = [:]
+    private var tableCount = 0
+    /// The table most recently used, checked first.
+    private var last: Table?
+    static let maxTables = 10_000
+
+    /// The table for `context`.
+    func table(_ context: ActiveContext) -> Table {
+        let owner = context.inverseContextCache
+        if let last, last.owner === owner, last.matches(context) { return last }
+        let id = ObjectIdentifier(owner)
+        if let candidates = tables[id] {
+            for table in candidates where table.matches(context) {
+                last = table
+                return table
+            }
+        }
+        if tableCount >= Self.maxTables {
+            tables.removeAll()
+            tableCount = 0
+        }
+        // Reuse an inverse context built for the same terms and default language.
+        let language = InverseContext.languageKey(of: context)
+        let inverse =
+            tables[id]?.first(where: { $0.inverse.defaultLanguageKey == language })?.inverse
+            ?? context.inverseContext
+        let table = Table(owner: owner, context: context, inverse: inverse)
+        tables[id, default: []].append(table)
+        tableCount += 1
+        last = table
+        return table
+    }
+
+    func inverse(_ context: ActiveContext) -> InverseContext { table(context).inverse }
 }
 
 extension ActiveContext {

@@ -13,8 +13,31 @@ extension Compactor {
         _ iri: String, in context: ActiveContext, value: JSONValue? = nil, vocab: Bool = true,
         reverse: Bool = false
     ) throws(JSONLDError) -> String {
+        // Without a value the result depends only on the context: memoize it.
+        guard value == nil, !reverse else {
+            return try compactIRIUncached(iri, in: context, value: value, vocab: vocab, reverse: reverse)
+        }
+        let table = cache.table(context)
         if vocab {
-            let inverse = context.inverseContext
+            // Vocabulary IRIs (keywords, types) are kept with the inverse context, across calls.
+            let key = CompactionMemo.VocabKey(iri: iri, vocabMapping: context.vocabularyMapping, jsonLD10: isJSONLD10)
+            if let hit = table.inverse.memo.vocabIRI(key) { return hit }
+            let compacted = try compactIRIUncached(iri, in: context, value: nil, vocab: true, reverse: false)
+            table.inverse.memo.store(vocabIRI: compacted, for: key)
+            return compacted
+        }
+        // Document-relative IRIs (@id values) are many and vary: kept for this call only.
+        if let hit = table.documentIRIs[iri] { return hit }
+        let compacted = try compactIRIUncached(iri, in: context, value: nil, vocab: false, reverse: false)
+        table.documentIRIs[iri] = compacted
+        return compacted
+    }
+
+    private func compactIRIUncached(
+        _ iri: String, in context: ActiveContext, value: JSONValue?, vocab: Bool, reverse: Bool
+    ) throws(JSONLDError) -> String {
+        let inverse = cache.inverse(context)
+        if vocab {
             if inverse.entries[iri] != nil,
                 let term = try selectTermForIRI(iri, in: context, inverse: inverse, value: value, reverse: reverse)
             {
@@ -32,7 +55,7 @@ extension Compactor {
         // Steps 6-7: compact IRI.
         var compactIRI: String? = nil
         var compactLength = 0
-        for (term, prefixIRI) in context.inverseContext.prefixes {
+        for (term, prefixIRI) in inverse.prefixes {
             let prefixLength = prefixIRI.utf8.count
             guard iri.utf8.count > prefixLength, iri.utf8.starts(with: prefixIRI.utf8)
             else { continue }
@@ -40,7 +63,8 @@ extension Compactor {
             let candidateLength = candidate.utf8.count
             let better: Bool
             if let current = compactIRI {
-                better = candidateLength < compactLength
+                better =
+                    candidateLength < compactLength
                     || (candidateLength == compactLength && codePointLess(candidate, current))
             } else {
                 better = true
@@ -76,39 +100,36 @@ extension Compactor {
     }
 
     /// Steps 4.1-4.21 of IRI Compaction: gathers the containers and type/language the
-    /// value prefers and runs Term Selection.
+    /// value prefers and runs Term Selection (memoized by the value's shape).
     private func selectTermForIRI(
         _ iri: String, in context: ActiveContext, inverse: InverseContext, value rawValue: JSONValue?,
         reverse: Bool
     ) throws(JSONLDError) -> String? {
-        let defaultLanguage: String
-        if let direction = context.defaultBaseDirection {
-            defaultLanguage = ((context.defaultLanguage ?? "") + "_" + direction).lowercased()
-        } else {
-            defaultLanguage = context.defaultLanguage?.lowercased() ?? "@none"
-        }
+        typealias K = SelectionKey
         var valueObject = rawValue?.objectValue
         if let preserve = valueObject?["@preserve"] {
             valueObject = preserve.asArray.first?.objectValue
         }
-        var containers: [String] = []
-        containers.reserveCapacity(12)
-        var typeOrLanguage = "@language"
+        var flags: UInt16 = 0
+        var typeOrLanguage: UInt8 = 0  // 0 @language, 1 @type, 2 @any
         var typeOrLanguageValue = "@null"
         let isGraph = valueObject?.isGraphObject ?? false
-        if let valueObject, valueObject["@index"] != nil, !isGraph {
-            containers.append("@index")
-            containers.append("@index@set")
-        }
+        let hasIndex = valueObject?["@index"] != nil
+        if hasIndex, !isGraph { flags |= K.indexed }
         if reverse {
-            typeOrLanguage = "@type"
+            flags |= K.reverse
+            typeOrLanguage = 1
             typeOrLanguageValue = "@reverse"
-            containers.append("@set")
         } else if let valueObject, valueObject.isListObject {
-            if valueObject["@index"] == nil { containers.append("@list") }
+            flags |= K.list
+            if hasIndex { flags |= K.listIndexed }
             let list = valueObject["@list"]?.arrayValue ?? []
             var commonType: String? = nil
-            var commonLanguage: String? = list.isEmpty ? defaultLanguage : nil
+            var commonLanguage: String? = nil
+            if list.isEmpty {
+                commonLanguage = InverseContext.languageKey(of: context)
+                flags |= K.emptyList
+            }
             for item in list {
                 var itemLanguage = "@none"
                 var itemType = "@none"
@@ -141,82 +162,51 @@ extension Compactor {
             }
             let finalType = commonType ?? "@none"
             if finalType != "@none" {
-                typeOrLanguage = "@type"
+                typeOrLanguage = 1
                 typeOrLanguageValue = finalType
             } else {
                 typeOrLanguageValue = commonLanguage ?? "@none"
             }
         } else if isGraph, let valueObject {
-            let hasIndex = valueObject["@index"] != nil
-            let hasID = valueObject["@id"] != nil
-            if hasIndex { containers.append(contentsOf: ["@graph@index", "@graph@index@set"]) }
-            if hasID { containers.append(contentsOf: ["@graph@id", "@graph@id@set"]) }
-            containers.append(contentsOf: ["@graph", "@graph@set", "@set"])
-            if !hasIndex { containers.append(contentsOf: ["@graph@index", "@graph@index@set"]) }
-            if !hasID { containers.append(contentsOf: ["@graph@id", "@graph@id@set"]) }
-            containers.append(contentsOf: ["@index", "@index@set"])
-            typeOrLanguage = "@type"
+            flags |= K.graph
+            if hasIndex { flags |= K.graphIndexed }
+            if valueObject["@id"] != nil { flags |= K.graphWithID }
+            typeOrLanguage = 1
             typeOrLanguageValue = "@id"
+        } else if let valueObject, valueObject["@value"] != nil {
+            if let direction = valueObject["@direction"]?.stringValue, !hasIndex {
+                typeOrLanguageValue = ((valueObject["@language"]?.stringValue ?? "") + "_" + direction).lowercased()
+                flags |= K.languageContainers
+            } else if let language = valueObject["@language"]?.stringValue, !hasIndex {
+                typeOrLanguageValue = language.lowercased()
+                flags |= K.languageContainers
+            } else if let type = valueObject["@type"]?.stringValue {
+                typeOrLanguageValue = type
+                typeOrLanguage = 1
+            }
         } else {
-            if let valueObject, valueObject["@value"] != nil {
-                let hasIndex = valueObject["@index"] != nil
-                if let direction = valueObject["@direction"]?.stringValue, !hasIndex {
-                    typeOrLanguageValue = ((valueObject["@language"]?.stringValue ?? "") + "_" + direction).lowercased()
-                    containers.append("@language")
-                    containers.append("@language@set")
-                } else if let language = valueObject["@language"]?.stringValue, !hasIndex {
-                    typeOrLanguageValue = language.lowercased()
-                    containers.append("@language")
-                    containers.append("@language@set")
-                } else if let type = valueObject["@type"]?.stringValue {
-                    typeOrLanguageValue = type
-                    typeOrLanguage = "@type"
-                }
-            } else {
-                typeOrLanguage = "@type"
-                typeOrLanguageValue = "@id"
-                containers.append(contentsOf: ["@id", "@id@set", "@type", "@set@type"])
-            }
-            containers.append("@set")
+            flags |= K.nodeContainers
+            typeOrLanguage = 1
+            typeOrLanguageValue = "@id"
         }
-        containers.append("@none")
-        if !isJSONLD10 {
-            if valueObject == nil || valueObject?["@index"] == nil {
-                containers.append("@index")
-                containers.append("@index@set")
-            }
-            if let valueObject, valueObject.count == 1, valueObject["@value"] != nil {
-                containers.append("@language")
-                containers.append("@language@set")
-            }
-        }
-        var preferredValues: [String] = []
-        preferredValues.reserveCapacity(6)
-        if typeOrLanguageValue == "@reverse" { preferredValues.append("@reverse") }
+        if valueObject == nil || !hasIndex { flags |= K.notMapOrNoIndex }
+        if let valueObject, valueObject.count == 1, valueObject["@value"] != nil { flags |= K.onlyValue }
         if typeOrLanguageValue == "@id" || typeOrLanguageValue == "@reverse",
             let id = valueObject?["@id"]?.stringValue
         {
+            flags |= K.idOrReverse
             let compactedID = try compactIRI(id, in: context, vocab: true)
-            if let definition = context.terms[compactedID], definition.iri == id {
-                preferredValues.append(contentsOf: ["@vocab", "@id", "@none"])
-            } else {
-                preferredValues.append(contentsOf: ["@id", "@vocab", "@none"])
-            }
-        } else {
-            preferredValues.append(typeOrLanguageValue)
-            preferredValues.append("@none")
-            if let valueObject, valueObject.isListObject, valueObject["@list"]?.arrayValue?.isEmpty == true {
-                typeOrLanguage = "@any"
-            }
+            if let definition = context.terms[compactedID], definition.iri == id { flags |= K.vocabFirst }
+        } else if flags & K.emptyList != 0 {
+            typeOrLanguage = 2
         }
-        preferredValues.append("@any")
-        for item in preferredValues {
-            if let underscore = item.utf8.firstIndex(of: UInt8(ascii: "_")) {
-                preferredValues.append(String(decoding: item.utf8[underscore...], as: UTF8.self))
-                break
-            }
-        }
-        return inverse.selectTerm(
-            iri, containers: containers, typeOrLanguage: typeOrLanguage, preferredValues: preferredValues)
+
+        if isJSONLD10 { flags |= K.jsonLD10 }
+        let key = SelectionKey(
+            iri: iri, flags: flags, typeOrLanguage: typeOrLanguage, typeOrLanguageValue: typeOrLanguageValue)
+        if let memo = inverse.memo.selection(key) { return memo }
+        let term = Self.selectTerm(key, inverse: inverse, processingMode10: isJSONLD10)
+        inverse.memo.store(selection: term, for: key)
+        return term
     }
 }

@@ -7,7 +7,13 @@ extension Compactor {
     func compactValue(
         _ value: JSONObject, activeProperty: String?, in context: ActiveContext
     ) throws(JSONLDError) -> JSONValue {
-        let definition = context.definition(of: activeProperty)
+        try compactValue(value, definition: context.definition(of: activeProperty), in: context)
+    }
+
+    /// Value Compaction with the term definition of the active property already looked up.
+    func compactValue(
+        _ value: JSONObject, definition: TermDefinition?, in context: ActiveContext
+    ) throws(JSONLDError) -> JSONValue {
         let language: String? = definition?.language ?? context.defaultLanguage
         let direction: String? = definition?.direction ?? context.defaultBaseDirection
         let typeMapping = definition?.typeMapping

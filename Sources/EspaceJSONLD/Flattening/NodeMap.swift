@@ -38,9 +38,12 @@ public struct NodeMap: Sendable {
             types == nil && index == nil && properties.isEmpty
         }
 
+        /// Does nothing; lets a defaulted dictionary access insert a node.
+        @inline(__always) mutating func touch() {}
+
         /// Creates `property` with no values when absent.
         mutating func ensureProperty(_ property: String) {
-            if properties[property] == nil {
+            if properties.index(forKey: property) == nil {
                 properties[property] = []
                 propertyOrder.append(property)
             }
@@ -48,23 +51,46 @@ public struct NodeMap: Sendable {
 
         /// Appends `value` to `property` unless an equal value is already there.
         mutating func addUnique(_ value: JSONValue, to property: String) {
-            ensureProperty(property)
-            let count = properties[property]?.count ?? 0
-            if count >= NodeMap.Node.hashThreshold {
-                if valueSets[property] == nil {
-                    valueSets[property] = Set(properties[property] ?? [])
-                }
-                guard valueSets[property]?.insert(value).inserted == true else { return }
-            } else if properties[property]?.contains(value) == true {
-                return
+            _ = addUniqueIndex(value, to: property)
+        }
+
+        /// Appends `value` to `property` unless an equal value is already there, and
+        /// returns the position of `value` (appended or found) in the values of `property`.
+        @discardableResult
+        mutating func addUniqueIndex(_ value: JSONValue, to property: String) -> Int {
+            guard let i = properties.index(forKey: property) else {
+                properties[property] = [value]
+                propertyOrder.append(property)
+                return 0
             }
-            properties[property]?.append(value)
+            if properties.values[i].count >= NodeMap.Node.hashThreshold {
+                if valueSets[property] == nil {
+                    valueSets[property] = Set(properties.values[i])
+                }
+                guard valueSets[property]?.insert(value).inserted == true else {
+                    return properties.values[i].firstIndex(of: value) ?? 0
+                }
+            } else if let existing = properties.values[i].firstIndex(of: value) {
+                return existing
+            }
+            properties.values[i].append(value)
+            return properties.values[i].count - 1
+        }
+
+        /// Creates `property` if needed and adds each of `values` unless already there.
+        mutating func addUnique(contentsOf values: [JSONValue], to property: String) {
+            ensureProperty(property)
+            for value in values { addUnique(value, to: property) }
         }
 
         /// Appends `value` to `property` without a duplicate check.
         mutating func append(_ value: JSONValue, to property: String) {
-            ensureProperty(property)
-            properties[property]?.append(value)
+            guard let i = properties.index(forKey: property) else {
+                properties[property] = [value]
+                propertyOrder.append(property)
+                return
+            }
+            properties.values[i].append(value)
             if valueSets[property] != nil { valueSets[property]?.insert(value) }
         }
 
@@ -72,6 +98,22 @@ public struct NodeMap: Sendable {
         mutating func addType(_ type: String) {
             if types == nil { types = [] }
             if types?.contains(type) == false { types?.append(type) }
+        }
+
+        /// Merges the `@type` and `@index` of a node object (§7.2 steps 6.6-6.7); false
+        /// when the node already has a different `@index`.
+        mutating func merge(types newTypes: JSONValue?, index newIndex: JSONValue?) -> Bool {
+            if let newTypes {
+                if types == nil { types = [] }
+                for type in newTypes.asArray {
+                    if let s = type.stringValue, types?.contains(s) == false { types?.append(s) }
+                }
+            }
+            if let newIndex {
+                if let index, index != newIndex { return false }
+                index = newIndex
+            }
+            return true
         }
 
         static let hashThreshold = 16
@@ -118,23 +160,45 @@ public struct NodeMap: Sendable {
     }
 
     mutating func ensureGraph(_ name: String) {
-        if graphs[name] == nil {
+        if graphs.index(forKey: name) == nil {
             graphs[name] = [:]
             graphOrder.append(name)
             nodeOrder[name] = []
         }
     }
 
+    /// Adds an empty node `id` to `graph` (which must exist) unless it has one.
     mutating func ensureNode(_ id: String, in graph: String) {
         ensureGraph(graph)
-        if graphs[graph]?[id] == nil {
-            graphs[graph]?[id] = Node(id: id)
-            nodeOrder[graph, default: []].append(id)
-        }
+        let inserted = graphs[graph]?.insertNodeIfAbsent(id) ?? false
+        if inserted { nodeOrder[graph]?.append(id) }
+    }
+}
+
+extension Dictionary where Key == String, Value == NodeMap.Node {
+    /// Inserts an empty node `id` unless present; true when inserted.
+    mutating func insertNodeIfAbsent(_ id: String) -> Bool {
+        let before = count
+        self[id, default: NodeMap.Node(id: id)].touch()  // one lookup, inserting when absent
+        return count != before
     }
 }
 
 /// Code-point (UTF-8 byte) order of strings, as the spec's "ordered lexicographically".
 @inlinable func codePointLess(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
+    let fast = a.utf8.withContiguousStorageIfAvailable { pa in
+        b.utf8.withContiguousStorageIfAvailable { pb -> Bool in
+            let n = Swift.min(pa.count, pb.count)
+            var i = 0
+            while i < n {
+                let x = pa[i]
+                let y = pb[i]
+                if x != y { return x < y }
+                i += 1
+            }
+            return pa.count < pb.count
+        }
+    }
+    if let result = fast ?? nil { return result }
+    return a.utf8.lexicographicallyPrecedes(b.utf8)
 }

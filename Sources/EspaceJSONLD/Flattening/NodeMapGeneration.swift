@@ -28,6 +28,7 @@ extension NodeMap {
         generator: inout BlankNodeIdentifierGenerator, maxDepth: Int = JSONLDLimits().expandedMaxDepth
     ) throws(JSONLDError) {
         var noList: [JSONValue]? = nil
+        ensureGraph(graph)
         var context = GenerationState(generator: generator, maxDepth: maxDepth)
         defer { generator = context.generator }
         try generate(element, graph: graph, subject: .none, property: nil, list: &noList, state: &context, depth: 0)
@@ -46,44 +47,71 @@ extension NodeMap {
         guard depth <= state.maxDepth else {
             throw JSONLDError(.limitExceeded, "node map generation exceeded the maximum depth \(state.maxDepth)")
         }
-        // Step 1: arrays.
-        if case .array(let items) = element {
+        switch element {
+        case .array(let items):
+            // Step 1.
             for item in items {
-                try generate(item, graph: activeGraph, subject: activeSubject, property: activeProperty,
-                             list: &list, state: &state, depth: depth + 1)
+                try generate(
+                    item, graph: activeGraph, subject: activeSubject, property: activeProperty,
+                    list: &list, state: &state, depth: depth + 1)
             }
+        case .object(let object):
+            // Step 2. The graph exists: `add` and the @graph step create it.
+            try generate(
+                object: object, graph: activeGraph, subject: activeSubject, property: activeProperty,
+                list: &list, state: &state, depth: depth)
+        default:
             return
         }
-        // Step 2: element is a map. It is read, never copied: the keywords handled below
-        // are skipped when the properties are walked.
-        guard case .object(var element) = element else { return }
-        ensureGraph(activeGraph)
+    }
+
+    /// Whether a value object has a blank node identifier as `@type` (to relabel).
+    private static func hasBlankType(_ object: JSONObject) -> Bool {
+        guard let type = object["@type"] else { return false }
+        return type.asArray.contains { $0.stringValue?.isBlankNodeIdentifier == true }
+    }
+
+    /// The keys of a node object handled before its properties (steps 6.1-6.10).
+    private static func isHandledKeyword(_ key: String) -> Bool {
+        guard key.utf8.first == UInt8(ascii: "@") else { return false }
+        switch key {
+        case "@id", "@type", "@index", "@reverse", "@graph", "@included": return true
+        default: return false
+        }
+    }
+
+    private mutating func generate(
+        object element: JSONObject, graph activeGraph: String, subject activeSubject: ActiveSubject,
+        property activeProperty: String?, list: inout [JSONValue]?, state: inout GenerationState,
+        depth: Int
+    ) throws(JSONLDError) {
         var subjectID: String? = nil
         if case .node(let id) = activeSubject { subjectID = id }
 
-        // Step 3: relabel blank node types (only then is the map copied).
-        if let type = element["@type"], Self.hasBlankNodeType(type) {
+        // Step 3: relabel blank node types (copying the element only when there is one).
+        var types = element["@type"]
+        if let type = types {
             switch type {
-            case .array(let items):
-                var relabelled = items
-                for (i, item) in items.enumerated() {
-                    if let s = item.stringValue, s.isBlankNodeIdentifier {
-                        relabelled[i] = .string(state.generator.generate(s))
-                    }
-                }
-                element["@type"] = .array(relabelled)
-            case .string(let s):
-                element["@type"] = .string(state.generator.generate(s))
+            case .array(let items) where items.contains(where: { $0.stringValue?.isBlankNodeIdentifier == true }):
+                types = .array(
+                    items.map { item in
+                        guard let s = item.stringValue, s.isBlankNodeIdentifier else { return item }
+                        return .string(state.generator.generate(s))
+                    })
+            case .string(let s) where s.isBlankNodeIdentifier:
+                types = .string(state.generator.generate(s))
             default: break
             }
         }
 
         // Step 4: value objects.
         if element["@value"] != nil {
+            var value = element
+            if let types, types != element["@type"] { value["@type"] = types }
             if list != nil {
-                list?.append(.object(element))
+                list?.append(.object(value))
             } else if let subjectID, let activeProperty {
-                graphs[activeGraph]?[subjectID]?.addUnique(.object(element), to: activeProperty)
+                graphs[activeGraph]?[subjectID]?.addUnique(.object(value), to: activeProperty)
             }
             return
         }
@@ -91,8 +119,9 @@ extension NodeMap {
         // Step 5: list objects.
         if let listValue = element["@list"] {
             var result: [JSONValue]? = []
-            try generate(listValue, graph: activeGraph, subject: activeSubject, property: activeProperty,
-                         list: &result, state: &state, depth: depth + 1)
+            try generate(
+                listValue, graph: activeGraph, subject: activeSubject, property: activeProperty,
+                list: &result, state: &state, depth: depth + 1)
             let listObject: JSONValue = .object(["@list": .array(result ?? [])])
             if list != nil {
                 list?.append(listObject)
@@ -110,7 +139,7 @@ extension NodeMap {
         } else {
             id = state.generator.generate(nil)
         }
-        ensureNode(id, in: activeGraph)
+        if graphs[activeGraph]?.insertNodeIfAbsent(id) == true { nodeOrder[activeGraph]?.append(id) }
 
         switch activeSubject {
         case .reverse(let referencing):
@@ -128,63 +157,76 @@ extension NodeMap {
             }
         }
 
-        if let types = element["@type"] {
-            if graphs[activeGraph]?[id]?.types == nil { graphs[activeGraph]?[id]?.types = [] }
-            for type in types.asArray {
-                if let s = type.stringValue { graphs[activeGraph]?[id]?.addType(s) }
-            }
-        }
-
-        if let index = element["@index"] {
-            if let existing = graphs[activeGraph]?[id]?.index, existing != index {
+        let index = element["@index"]
+        if types != nil || index != nil {
+            if graphs[activeGraph]?[id]?.merge(types: types, index: index) == false {
                 throw JSONLDError(.conflictingIndexes, "node \(id) has two different @index values")
             }
-            graphs[activeGraph]?[id]?.index = index
         }
 
         if let reverseMap = element["@reverse"]?.objectValue {
             for (property, values) in reverseMap {
                 for value in values.asArray {
                     var noList: [JSONValue]? = nil
-                    try generate(value, graph: activeGraph, subject: .reverse(id), property: property,
-                                 list: &noList, state: &state, depth: depth + 1)
+                    try generate(
+                        value, graph: activeGraph, subject: .reverse(id), property: property,
+                        list: &noList, state: &state, depth: depth + 1)
                 }
             }
         }
 
         if let graphValue = element["@graph"] {
             var noList: [JSONValue]? = nil
-            try generate(graphValue, graph: id, subject: .none, property: nil, list: &noList,
-                         state: &state, depth: depth + 1)
+            // Step 2 of the recursive call creates the graph when it meets a map.
+            if graphValue.arrayValue?.isEmpty != true { ensureGraph(id) }
+            try generate(
+                graphValue, graph: id, subject: .none, property: nil, list: &noList,
+                state: &state, depth: depth + 1)
         }
 
         if let included = element["@included"] {
             var noList: [JSONValue]? = nil
-            try generate(included, graph: activeGraph, subject: .none, property: nil, list: &noList,
-                         state: &state, depth: depth + 1)
+            try generate(
+                included, graph: activeGraph, subject: .none, property: nil, list: &noList,
+                state: &state, depth: depth + 1)
         }
 
-        for key in element.keys.sorted(by: codePointLess) {
-            switch key {
-            case "@id", "@type", "@index", "@reverse", "@graph", "@included": continue
-            default: break
-            }
+        // Step 6.11: the properties, in code-point order.
+        var keys: [String] = []
+        keys.reserveCapacity(element.count)
+        for key in element.keys where !Self.isHandledKeyword(key) { keys.append(key) }
+        if keys.count > 1 { keys.sort(by: codePointLess) }
+        var pending: [JSONValue] = []
+        for key in keys {
             guard let value = element[key] else { continue }
             var property = key
             if property.isBlankNodeIdentifier { property = state.generator.generate(property) }
-            graphs[activeGraph]?[id]?.ensureProperty(property)
-            var noList: [JSONValue]? = nil
-            try generate(value, graph: activeGraph, subject: .node(id), property: property,
-                         list: &noList, state: &state, depth: depth + 1)
-        }
-    }
-
-    /// Whether a `@type` value names a blank node (which must be relabelled).
-    static func hasBlankNodeType(_ type: JSONValue) -> Bool {
-        switch type {
-        case .string(let s): return s.isBlankNodeIdentifier
-        case .array(let items): return items.contains { $0.stringValue?.isBlankNodeIdentifier == true }
-        default: return false
+            // Value objects are added directly (step 4 of the recursive call), in runs,
+            // with one access to the node per run; other items go through the recursion.
+            pending.removeAll(keepingCapacity: true)
+            var created = false
+            for item in value.asArray {
+                if case .object(let object) = item, object["@value"] != nil, !Self.hasBlankType(object) {
+                    pending.append(item)
+                    continue
+                }
+                if !pending.isEmpty || !created {
+                    graphs[activeGraph]?[id]?.addUnique(contentsOf: pending, to: property)
+                    pending.removeAll(keepingCapacity: true)
+                    created = true
+                }
+                guard depth + 1 <= state.maxDepth else {
+                    throw JSONLDError(
+                        .limitExceeded, "node map generation exceeded the maximum depth \(state.maxDepth)")
+                }
+                var noList: [JSONValue]? = nil
+                try generate(
+                    item, graph: activeGraph, subject: .node(id), property: property,
+                    list: &noList, state: &state, depth: depth + 2)
+            }
+            if !pending.isEmpty || !created {
+                graphs[activeGraph]?[id]?.addUnique(contentsOf: pending, to: property)
+            }
         }
     }
 }

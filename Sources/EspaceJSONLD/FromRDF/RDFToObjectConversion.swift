@@ -29,7 +29,8 @@ enum RDFToObjectConversion {
                 default: break
                 }
             } else if datatype == Vocabulary.xsdInteger || datatype == Vocabulary.xsdDouble {
-                let valid = datatype == Vocabulary.xsdInteger
+                let valid =
+                    datatype == Vocabulary.xsdInteger
                     ? isXSDInteger(literal.lexicalForm) : isXSDDouble(literal.lexicalForm)
                 if valid, let double = Double(literal.lexicalForm), double.isFinite {
                     converted = .number(JSONNumber(validatedLexeme: JSONNumber.ecmaScriptString(double)))
@@ -69,7 +70,9 @@ enum RDFToObjectConversion {
     /// `[+-]?[0-9]+`
     static func isXSDInteger(_ s: String) -> Bool {
         var bytes = Substring(s).utf8[...]
-        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            bytes = bytes.dropFirst()
+        }
         return !bytes.isEmpty && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 

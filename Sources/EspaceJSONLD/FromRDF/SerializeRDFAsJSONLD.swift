@@ -29,10 +29,14 @@ struct RDFToJSONLDSerializer {
             throw JSONLDError(.limitExceeded, "the dataset has more than \(options.limits.maxOutputItems) quads")
         }
 
+        var currentGraph = ""
         for quad in dataset.quads {
             let name = quad.graph.map(Self.identifier) ?? "@default"
-            graphMap.ensureGraph(name)
-            if name != "@default" { graphMap.ensureNode(name, in: "@default") }
+            if name != currentGraph {
+                graphMap.ensureGraph(name)
+                if name != "@default" { graphMap.ensureNode(name, in: "@default") }
+                currentGraph = name
+            }
             let subject = Self.identifier(quad.subject)
             let predicate = Self.identifier(quad.predicate)
             graphMap.ensureNode(subject, in: name)
@@ -51,10 +55,7 @@ struct RDFToJSONLDSerializer {
                 continue
             }
             let value = try RDFToObjectConversion.convert(quad.object, options: options)
-            let before = graphMap.graphs[name]?[subject]?.properties[predicate]?.count ?? 0
-            graphMap.graphs[name]?[subject]?.addUnique(value, to: predicate)
-            let values = graphMap.graphs[name]?[subject]?.properties[predicate] ?? []
-            let index = values.count > before ? values.count - 1 : (values.firstIndex(of: value) ?? 0)
+            let index = graphMap.graphs[name]?[subject]?.addUniqueIndex(value, to: predicate) ?? 0
             guard let objectID else { continue }
             let usage = Usage(graph: name, node: subject, property: predicate, index: index)
             if objectID == Vocabulary.rdfNil {
@@ -78,7 +79,8 @@ struct RDFToJSONLDSerializer {
                 literal["@value"] = clNode[Vocabulary.rdfValue].first?["@value"] ?? .null
                 if let language = clNode[Vocabulary.rdfLanguage].first?["@value"] {
                     guard let tag = language.stringValue, Self.isWellFormedLanguageTag(tag) else {
-                        throw JSONLDError(.invalidLanguageTaggedString, "invalid language tag in compound literal \(cl)")
+                        throw JSONLDError(
+                            .invalidLanguageTaggedString, "invalid language tag in compound literal \(cl)")
                     }
                     literal["@language"] = language
                 }
@@ -121,7 +123,13 @@ struct RDFToJSONLDSerializer {
             var built: [(ValueKey, JSONValue)] = []
             for key in listHeads.keys {
                 var visiting: Set<ValueKey> = []
-                built.append((key, try Self.value(at: key, graph: graphMap.graphs[name] ?? [:], lists: listHeads, visiting: &visiting)))
+                built.append(
+                    (
+                        key,
+                        try Self.value(
+                            at: key, graph: graphMap.graphs[name] ?? [:], lists: listHeads, visiting: &visiting,
+                            maxDepth: options.limits.maxDepth)
+                    ))
             }
             for (key, value) in built {
                 graphMap.graphs[name]?[key.node]?.properties[key.property]?[key.index] = value
@@ -161,7 +169,8 @@ struct RDFToJSONLDSerializer {
 
     /// The value at `key`, with the list it heads built (recursively) when it heads one.
     static func value(
-        at key: ValueKey, graph: [String: NodeMap.Node], lists: [ValueKey: [String]], visiting: inout Set<ValueKey>
+        at key: ValueKey, graph: [String: NodeMap.Node], lists: [ValueKey: [String]], visiting: inout Set<ValueKey>,
+        maxDepth: Int
     ) throws(JSONLDError) -> JSONValue {
         guard let listNodes = lists[key] else {
             let values = graph[key.node]?.properties[key.property] ?? []
@@ -170,13 +179,17 @@ struct RDFToJSONLDSerializer {
         guard visiting.insert(key).inserted else {
             throw JSONLDError(.limitExceeded, "cyclic RDF list at \(key.node)")
         }
+        guard visiting.count <= maxDepth else {
+            throw JSONLDError(.limitExceeded, "RDF lists nested deeper than \(maxDepth)")
+        }
         defer { visiting.remove(key) }
         var items: [JSONValue] = []
         items.reserveCapacity(listNodes.count)
         for id in listNodes {
-            items.append(try value(
-                at: ValueKey(node: id, property: Vocabulary.rdfFirst, index: 0), graph: graph, lists: lists,
-                visiting: &visiting))
+            items.append(
+                try value(
+                    at: ValueKey(node: id, property: Vocabulary.rdfFirst, index: 0), graph: graph, lists: lists,
+                    visiting: &visiting, maxDepth: maxDepth))
         }
         return .object(["@list": .array(items)])
     }
@@ -218,7 +231,9 @@ struct RDFToJSONLDSerializer {
 extension JSONLD {
     /// Serializes an RDF dataset as expanded JSON-LD (JSON-LD 1.1 API `fromRdf()`), with
     /// `useNativeTypes`, `useRdfType`, `rdfDirection` and `ordered` from `options`.
-    public static func fromRDF(_ dataset: Dataset, options: JSONLDOptions = JSONLDOptions()) throws(JSONLDError) -> [JSONValue] {
+    public static func fromRDF(_ dataset: Dataset, options: JSONLDOptions = JSONLDOptions()) throws(JSONLDError)
+        -> [JSONValue]
+    {
         try RDFToJSONLDSerializer(options: options).serialize(dataset)
     }
 }
