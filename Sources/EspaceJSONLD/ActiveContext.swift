@@ -20,9 +20,13 @@ public struct ActiveContext: Sendable {
     /// The vocabulary mapping (`@vocab`).
     public var vocabularyMapping: String?
     /// The default language (`@language`).
-    public var defaultLanguage: String?
+    public var defaultLanguage: String? {
+        didSet { inverseContextCache = InverseContextCache() }
+    }
     /// The default base direction (`@direction`): `ltr` or `rtl`.
-    public var defaultBaseDirection: String?
+    public var defaultBaseDirection: String? {
+        didSet { inverseContextCache = InverseContextCache() }
+    }
     /// The context to return to when a type-scoped context stops propagating.
     public var previousContext: Box<ActiveContext>?
     /// The processing mode (`json-ld-1.1` unless set to `json-ld-1.0`).
