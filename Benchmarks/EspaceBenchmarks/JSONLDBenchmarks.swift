@@ -33,6 +33,12 @@ enum JSONLDBenchmarks {
                 Benchmark("jsonld.toRdf.\(suffix)") {
                     try JSONLD.toRDF(document, options: options).count
                 })
+            // Expanded document → RDF dataset: node map generation and serialization alone
+            // (Espace only, to attribute the cost of toRdf).
+            let expanded = try JSONLD.expand(document, options: options)
+            list.append(Benchmark("jsonld.toRdfExpanded.\(suffix)") {
+                try JSONLD.toRDF(expanded: expanded, options: options).count
+            })
             // JSON-LD → canonical N-Quads (toRDF, then RDFC-1.0): the whole eddsa-rdfc-2022
             // transformation. The peers time pyld `normalize` (URDNA2015) and pyoxigraph.
             let canonize = { () throws -> String in

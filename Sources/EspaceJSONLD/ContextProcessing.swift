@@ -626,7 +626,7 @@ func termHasInnerColonOrSlash(_ term: String) -> Bool {
 
 /// The index of the first `:` after the first character, if any.
 func firstColonAfterStart(_ s: String) -> String.Index? {
-    guard let colon = s.firstIndex(of: ":"), colon != s.startIndex else { return nil }
+    guard let colon = s.utf8.firstIndex(of: UInt8(ascii: ":")), colon != s.startIndex else { return nil }
     return colon
 }
 

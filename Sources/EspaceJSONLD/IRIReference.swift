@@ -31,20 +31,23 @@ public enum IRIReference {
     /// IRIs may never contain (spaces, `<>"{}|\^` and backtick, controls).
     public static func isWellFormedAbsolute(_ s: String) -> Bool {
         guard isAbsolute(s) else { return false }
-        var sawHash = false
-        for b in s.utf8 {
-            if b == UInt8(ascii: "#") {
-                if sawHash { return false }
-                sawHash = true
+        var s = s
+        return s.withUTF8 { bytes in
+            var sawHash = false
+            for b in bytes {
+                if forbiddenInIRI[Int(b)] { return false }
+                if b == UInt8(ascii: "#") {
+                    if sawHash { return false }
+                    sawHash = true
+                }
             }
-            switch b {
-            case 0x00...0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"),
-                UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"):
-                return false
-            default: continue
-            }
+            return true
         }
-        return true
+    }
+
+    /// Bytes that never appear in an IRI: controls, space, `<>"{}|\^` and backtick.
+    private static let forbiddenInIRI: [Bool] = (0..<256).map { b in
+        b <= 0x20 || "<>\"{}|\\^`".utf8.contains(UInt8(b))
     }
 
     /// Resolves `reference` against `base` (RFC 3986 §5.2.2, via `EspaceRDF.IRI`).

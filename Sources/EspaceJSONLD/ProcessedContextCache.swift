@@ -35,6 +35,9 @@ public final class ProcessedContextCache: Sendable {
         self.capacity = capacity
     }
 
+    /// The number of processed contexts held.
+    public var count: Int { entries.withLock { $0.count } }
+
     func lookup(_ key: Key) -> ActiveContext? {
         entries.withLock { $0[key] }
     }
