@@ -27,6 +27,7 @@ import time
 
 CATALOG_CONTEXT_URL = "https://espace.example/benchmarks/dcat-context.jsonld"
 ALUMNI = "conformance/vc/vc-di-eddsa/TestVectors/unsigned.json"
+ALUMNI_SIGNED = "conformance/vc/vc-di-eddsa/TestVectors/eddsa-rdfc-2022/signedDataInt.json"
 ALUMNI_JCS = "conformance/vc/vc-di-eddsa/TestVectors/eddsa-jcs-2022/canonDocJCS.txt"
 ALUMNI_RDFC = "conformance/vc/vc-di-eddsa/TestVectors/eddsa-rdfc-2022/canonDocDataInt.txt"
 
@@ -184,7 +185,12 @@ def benchmarks(shared, data):
     if catalog10k is not None:
         out.append(("json.parse.catalog10k", "python-json", lambda: json.loads(catalog10k)))
 
-    for suffix, raw in (("alumni", alumni), ("catalog1k", read_bytes(os.path.join(data, "catalog-1000.jsonld")))):
+    documents = (
+        ("alumni", alumni),
+        ("alumniSigned", read_bytes(os.path.join(shared, ALUMNI_SIGNED))),
+        ("catalog1k", read_bytes(os.path.join(data, "catalog-1000.jsonld"))),
+    )
+    for suffix, raw in documents:
         if raw is None:
             continue
         document = json.loads(raw)

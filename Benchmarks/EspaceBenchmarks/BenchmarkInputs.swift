@@ -30,6 +30,11 @@ struct BenchmarkInputs {
         shared.appendingPathComponent("conformance/vc/vc-di-eddsa/TestVectors/unsigned.json")
     }
 
+    /// The same credential with its eddsa-rdfc-2022 Data Integrity proof.
+    var signedAlumniCredential: URL {
+        shared.appendingPathComponent("conformance/vc/vc-di-eddsa/TestVectors/eddsa-rdfc-2022/signedDataInt.json")
+    }
+
     /// A generated file in the data folder.
     func generated(_ name: String) -> URL { data.appendingPathComponent(name) }
 

@@ -16,6 +16,7 @@ enum JSONLDBenchmarks {
         var list: [Benchmark] = []
         let documents = [
             ("alumni", inputs.alumniCredential),
+            ("alumniSigned", inputs.signedAlumniCredential),
             ("catalog1k", inputs.generated("catalog-1000.jsonld")),
         ]
         for (suffix, url) in documents {
