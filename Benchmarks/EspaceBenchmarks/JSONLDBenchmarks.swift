@@ -34,6 +34,14 @@ enum JSONLDBenchmarks {
                 Benchmark("jsonld.toRdf.\(suffix)") {
                     try JSONLD.toRDF(document, options: options).count
                 })
+            // RDFC-1.0 alone on the document's dataset (made beforehand), for the inputs that
+            // have no N-Quads file of their own (RDFBenchmarks covers alumni and catalog1k).
+            if suffix == "alumniSigned" {
+                let dataset = try JSONLD.toRDF(document, options: options)
+                list.append(Benchmark("rdfc.\(suffix)") {
+                    try RDFCanonicalizer().canonicalize(dataset).nquads.utf8.count
+                })
+            }
             // Expanded document → RDF dataset: node map generation and serialization alone
             // (Espace only, to attribute the cost of toRdf).
             let expanded = try JSONLD.expand(document, options: options)
