@@ -46,8 +46,12 @@ struct JSONLDCommonOptions: ParsableArguments {
             }
             files[String(mapping[..<eq])] = String(mapping[mapping.index(after: eq)...])
         }
-        options.documentLoader = LocalDocumentLoader(
-            files: files, remoteAllowList: allowRemote, fetch: allowRemote.isEmpty ? nil : RemoteFetch.fetch)
+        var fetch: (@Sendable (String) throws -> RemoteDocument)? = nil
+        if !allowRemote.isEmpty {
+            let remote = RemoteFetch(allowList: allowRemote)
+            fetch = { @Sendable url in try remote.fetch(url) }
+        }
+        options.documentLoader = LocalDocumentLoader(files: files, remoteAllowList: allowRemote, fetch: fetch)
         if let expandContext {
             options.expandContext = try readJSON(expandContext)
         }
