@@ -56,15 +56,18 @@ let package = Package(
             dependencies: ["EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD"],
             path: "Benchmarks/EspaceBenchmarks"
         ),
-        .testTarget(name: "EspaceJSONTests", dependencies: ["EspaceJSON"]),
-        .testTarget(name: "EspaceRDFTests", dependencies: ["EspaceRDF"]),
+        // Helpers shared by the test targets (shared-data lookup, a seeded generator).
+        .target(name: "EspaceTestSupport", path: "Sources/EspaceTestSupport"),
+        .testTarget(name: "EspaceJSONTests", dependencies: ["EspaceJSON", "EspaceTestSupport"]),
+        .testTarget(name: "EspaceRDFTests", dependencies: ["EspaceRDF", "EspaceTestSupport"]),
         .testTarget(name: "EspaceRDFCanonTests", dependencies: ["EspaceRDFCanon", "EspaceRDF"]),
-        .testTarget(name: "EspaceJSONLDTests", dependencies: ["EspaceJSONLD", "EspaceJSON", "EspaceRDF"]),
+        .testTarget(
+            name: "EspaceJSONLDTests", dependencies: ["EspaceJSONLD", "EspaceJSON", "EspaceRDF", "EspaceTestSupport"]),
         .testTarget(
             name: "EspaceConformanceTests",
             dependencies: ["EspaceConformance", "EspaceJSONLD", "EspaceRDFCanon"]
         ),
-        .testTarget(name: "EspaceCLITests", dependencies: ["EspaceCLI"]),
+        .testTarget(name: "EspaceCLITests", dependencies: ["EspaceCLI", "EspaceTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

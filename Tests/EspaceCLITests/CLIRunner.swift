@@ -1,3 +1,4 @@
+import EspaceTestSupport
 import Foundation
 import Testing
 
@@ -11,17 +12,8 @@ struct CLIRunner {
         var stdoutBytes: [UInt8]
     }
 
-    /// The package root, derived from this file's path (`Tests/EspaceCLITests/…`).
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// The shared reference data: `$ESPACE_SHARED`, else `../shared` beside the package.
-    static var sharedRoot: URL {
-        if let env = ProcessInfo.processInfo.environment["ESPACE_SHARED"], !env.isEmpty {
-            return URL(fileURLWithPath: env)
-        }
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    }
+    static var sharedRoot: URL { SharedFixtures.root }
 
     /// The `espace` executable in the build products directory that holds the test bundle.
     static let executable: URL? = {

@@ -2,6 +2,7 @@ import EspaceJSON
 import EspaceJSONLD
 import EspaceRDF
 import Foundation
+import EspaceTestSupport
 import Testing
 
 /// A loader serving documents from memory (for cyclic and missing contexts).
@@ -147,19 +148,6 @@ struct JSONLDMutationTests {
             }
         }
         #expect(processed > 500)
-    }
-}
-
-/// A small deterministic generator (SplitMix64).
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -1,6 +1,7 @@
 import EspaceJSON
 import EspaceRDF
 import Foundation
+import EspaceTestSupport
 import Testing
 
 @testable import EspaceJSONLD

@@ -1,15 +1,11 @@
 import EspaceJSON
+import EspaceTestSupport
 import Foundation
 
 /// Test helpers: the shared conformance folder and JSON parsing.
 enum TestSupport {
     /// `../shared` beside the package (or `$ESPACE_SHARED`).
-    static var sharedRoot: String {
-        if let env = ProcessInfo.processInfo.environment["ESPACE_SHARED"], !env.isEmpty { return env }
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }  // Tests/EspaceJSONLDTests/file
-        return url.deletingLastPathComponent().appendingPathComponent("shared").path
-    }
+    static var sharedRoot: String { SharedFixtures.root.path }
 
     static var jsonldTests: String { sharedRoot + "/conformance/json-ld-api/tests" }
 

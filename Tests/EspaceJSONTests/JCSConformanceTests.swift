@@ -1,4 +1,5 @@
 import Foundation
+import EspaceTestSupport
 import Testing
 
 @testable import EspaceJSON

@@ -1,29 +1,8 @@
 import Foundation
+import EspaceTestSupport
 import Testing
 
 @testable import EspaceJSON
-
-/// A small deterministic generator (SplitMix64), so every run mutates the same bytes.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Seeds from a string with FNV-1a (stable across runs, unlike `Hasher`).
-    init(seed text: String) {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        state = hash
-    }
-}
 
 /// Byte mutations of real JSON documents: the parser must return a value or throw a
 /// `JSONParseError` with a sane position, never crash or hang.

@@ -1,3 +1,4 @@
+import EspaceTestSupport
 import Testing
 
 @testable import EspaceJSON
