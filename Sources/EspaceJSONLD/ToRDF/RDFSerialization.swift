@@ -42,11 +42,12 @@ struct RDFSerialization {
                 }
                 for property in node.properties.keys.sorted(by: codePointLess) {
                     // 3.2.2-3.2.4
-                    if Keyword.isKeyword(property) { continue }
+                    if property.utf8.first == UInt8(ascii: "@") && Keyword.isKeyword(property) { continue }
                     if property.isBlankNodeIdentifier && !options.produceGeneralizedRdf { continue }
                     guard let predicate = Self.resource(property) else { continue }
                     // 3.2.5
                     let values = node[property]
+                    let isRDFType = !typeObjects.isEmpty && property == Vocabulary.rdfType
                     // Distinct JSON values can still denote one literal ("1" typed as
                     // xsd:integer and the number 1): keep the first.
                     var literals: Set<Literal>? = values.count > 1 ? [] : nil
@@ -57,7 +58,7 @@ struct RDFSerialization {
                                 continue
                             }
                             // An rdf:type property may repeat a type given by @type.
-                            if property == Vocabulary.rdfType && typeObjects.contains(object) { continue }
+                            if isRDFType && typeObjects.contains(object) { continue }
                             quads.append(Quad(subject: subject, predicate: predicate, object: object, graph: graphTerm))
                         }
                         for (s, p, o) in listTriples {
