@@ -41,6 +41,12 @@ public struct NodeMap: Sendable {
         /// Does nothing; lets a defaulted dictionary access insert a node.
         @inline(__always) mutating func touch() {}
 
+        /// Makes room for `count` more properties.
+        mutating func reserveProperties(_ count: Int) {
+            properties.reserveCapacity(properties.count + count)
+            propertyOrder.reserveCapacity(propertyOrder.count + count)
+        }
+
         /// Creates `property` with no values when absent.
         mutating func ensureProperty(_ property: String) {
             if properties.index(forKey: property) == nil {

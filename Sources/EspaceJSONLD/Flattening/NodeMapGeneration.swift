@@ -196,6 +196,8 @@ extension NodeMap {
         keys.reserveCapacity(element.count)
         for key in element.keys where !Self.isHandledKeyword(key) { keys.append(key) }
         if keys.count > 1 { keys.sort(by: codePointLess) }
+        // Size the node's property table once instead of growing it key by key.
+        if keys.count > 1 { graphs[activeGraph]?[id]?.reserveProperties(keys.count) }
         var pending: [JSONValue] = []
         for key in keys {
             guard let value = element[key] else { continue }
