@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "EspaceRDF", targets: ["EspaceRDF"]),
         .library(name: "EspaceRDFCanon", targets: ["EspaceRDFCanon"]),
         .library(name: "EspaceJSONLD", targets: ["EspaceJSONLD"]),
+        .library(name: "EspaceIdentity", targets: ["EspaceIdentity"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,6 +36,11 @@ let package = Package(
         .target(
             name: "EspaceJSONLD",
             dependencies: ["EspaceJSON", "EspaceRDF"]
+        ),
+        // Layer 2: identity and credentials.
+        .target(
+            name: "EspaceIdentity",
+            dependencies: ["EspaceJSON", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Conformance runners for the official suites (reads files: used by the CLI and tests).
         .target(
@@ -67,6 +73,7 @@ let package = Package(
             name: "EspaceConformanceTests",
             dependencies: ["EspaceConformance", "EspaceJSONLD", "EspaceRDFCanon"]
         ),
+        .testTarget(name: "EspaceIdentityTests", dependencies: ["EspaceIdentity", "EspaceJSON", "EspaceTestSupport"]),
         .testTarget(name: "EspaceCLITests", dependencies: ["EspaceCLI", "EspaceTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
