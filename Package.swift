@@ -40,7 +40,10 @@ let package = Package(
         // Layer 2: identity and credentials.
         .target(
             name: "EspaceIdentity",
-            dependencies: ["EspaceJSON", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "EspaceJSON", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         // Conformance runners for the official suites (reads files: used by the CLI and tests).
         .target(

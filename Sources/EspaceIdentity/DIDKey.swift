@@ -34,7 +34,8 @@ public enum DIDKey {
     }
 
     /// The `did:key` identifier of a public key.
-    public static func did(for key: PublicKey) -> String {
-        "did:key:z" + Base58.encode(key.multicodecBytes)
+    public static func did(for key: PublicKey) throws(IdentityError) -> String {
+        guard let bytes = key.multicodecBytes else { throw IdentityError("this key type has no did:key form here") }
+        return "did:key:z" + Base58.encode(bytes)
     }
 }

@@ -5,6 +5,10 @@ public enum JWSAlgorithm: String, Sendable, CaseIterable {
     case edDSA = "EdDSA"
     case es256 = "ES256"
     case es384 = "ES384"
+    /// RSASSA-PSS with SHA-256 (Gaia-X clearing houses sign with it).
+    case ps256 = "PS256"
+    /// RSASSA-PKCS1-v1_5 with SHA-256.
+    case rs256 = "RS256"
 }
 
 /// JSON Web Signature in compact serialization (RFC 7515), with detached unencoded
@@ -59,7 +63,7 @@ public enum JWS {
             throw IdentityError("JWS algorithm \"\(algName)\" is not supported")
         }
         guard allowed.contains(alg) else { throw IdentityError("JWS algorithm \(algName) is not allowed here") }
-        guard key.algorithm == alg else {
+        guard key.supports(alg) else {
             throw IdentityError("JWS algorithm \(algName) does not match the verification key's type")
         }
         if let crit = header["crit"] {
@@ -88,7 +92,7 @@ public enum JWS {
         }
         let signature = try Base64URL.decode(parts[2])
         let signingInput = Array(parts[0].utf8) + [UInt8(ascii: ".")] + payloadPart
-        guard key.isValidSignature(signature, for: signingInput) else {
+        guard key.isValidSignature(signature, for: signingInput, algorithm: alg) else {
             throw IdentityError("the JWS signature does not verify with the given key")
         }
         let payload = unencoded ? payloadPart : try Base64URL.decode(parts[1])

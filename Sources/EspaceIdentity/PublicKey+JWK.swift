@@ -17,6 +17,9 @@ extension PublicKey {
                 case "P-521": self = .p521(try P521.Signing.PublicKey(rawRepresentation: raw))
                 default: throw IdentityError("unsupported EC curve \(curve)")
                 }
+            case ("RSA", _):
+                guard let n = jwk.n, let e = jwk.e else { throw IdentityError("RSA JWK needs \"n\" and \"e\"") }
+                self = try .rsa(n: try Base64URL.decode(n), e: try Base64URL.decode(e))
             default:
                 throw IdentityError("unsupported JWK key type \(jwk.kty)\(jwk.crv.map { " " + $0 } ?? "")")
             }
