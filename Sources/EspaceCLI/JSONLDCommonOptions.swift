@@ -39,13 +39,7 @@ struct JSONLDCommonOptions: ParsableArguments {
             throw CommandFailure.exit("--processing-mode must be json-ld-1.0 or json-ld-1.1, not \(processingMode)")
         }
         options.processingMode = mode
-        var files: [String: String] = [:]
-        for mapping in documents {
-            guard let eq = mapping.firstIndex(of: "="), eq != mapping.startIndex else {
-                throw CommandFailure.exit("--document takes URL=PATH, got \(mapping)")
-            }
-            files[String(mapping[..<eq])] = String(mapping[mapping.index(after: eq)...])
-        }
+        let files = try DocumentMap.parse(documents)
         var fetch: (@Sendable (String) throws -> RemoteDocument)? = nil
         if !allowRemote.isEmpty {
             let remote = RemoteFetch(allowList: allowRemote)

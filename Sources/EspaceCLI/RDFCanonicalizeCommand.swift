@@ -68,13 +68,7 @@ struct RDFCanonicalizeCommand: ParsableCommand {
 
     /// The RDF dataset of a JSON-LD document (bundled contexts and --document files only).
     func jsonLDDataset(_ bytes: [UInt8]) throws -> Dataset {
-        var files: [String: String] = [:]
-        for mapping in documents {
-            guard let eq = mapping.firstIndex(of: "="), eq != mapping.startIndex else {
-                throw CommandFailure.exit("--document takes URL=PATH, got \(mapping)")
-            }
-            files[String(mapping[..<eq])] = String(mapping[mapping.index(after: eq)...])
-        }
+        let files = try DocumentMap.parse(documents)
         var options = JSONLDOptions()
         options.base = base
         options.documentLoader = LocalDocumentLoader(files: files)
