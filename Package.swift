@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "EspaceRDFCanon", targets: ["EspaceRDFCanon"]),
         .library(name: "EspaceJSONLD", targets: ["EspaceJSONLD"]),
         .library(name: "EspaceIdentity", targets: ["EspaceIdentity"]),
+        .library(name: "EspaceCredentials", targets: ["EspaceCredentials"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,6 +46,13 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "EspaceCredentials",
+            dependencies: [
+                "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceIdentity",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Conformance runners for the official suites (reads files: used by the CLI and tests).
         .target(
             name: "EspaceConformance",
@@ -55,6 +63,7 @@ let package = Package(
             name: "EspaceCLI",
             dependencies: [
                 "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceConformance",
+                "EspaceIdentity", "EspaceCredentials",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -77,6 +86,10 @@ let package = Package(
             dependencies: ["EspaceConformance", "EspaceJSONLD", "EspaceRDFCanon"]
         ),
         .testTarget(name: "EspaceIdentityTests", dependencies: ["EspaceIdentity", "EspaceJSON", "EspaceTestSupport"]),
+        .testTarget(
+            name: "EspaceCredentialsTests",
+            dependencies: ["EspaceCredentials", "EspaceIdentity", "EspaceJSONLD", "EspaceJSON", "EspaceTestSupport"]
+        ),
         .testTarget(name: "EspaceCLITests", dependencies: ["EspaceCLI", "EspaceTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

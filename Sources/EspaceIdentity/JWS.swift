@@ -60,11 +60,11 @@ public enum JWS {
         }
         guard case .string(let algName)? = header["alg"] else { throw IdentityError("the JWS header has no \"alg\"") }
         guard let alg = JWSAlgorithm(rawValue: algName) else {
-            throw IdentityError("JWS algorithm \"\(algName)\" is not supported")
+            throw IdentityError("JWS algorithm \"\(algName)\" is not supported", reason: .unsupported)
         }
-        guard allowed.contains(alg) else { throw IdentityError("JWS algorithm \(algName) is not allowed here") }
+        guard allowed.contains(alg) else { throw IdentityError("JWS algorithm \(algName) is not allowed here", reason: .unsupported) }
         guard key.supports(alg) else {
-            throw IdentityError("JWS algorithm \(algName) does not match the verification key's type")
+            throw IdentityError("JWS algorithm \(algName) does not match the verification key's type", reason: .keyMismatch)
         }
         if let crit = header["crit"] {
             guard case .array(let names) = crit, !names.isEmpty else {
@@ -72,7 +72,7 @@ public enum JWS {
             }
             for name in names {
                 guard case .string(let s) = name, understoodCritical.contains(s), header[s] != nil else {
-                    throw IdentityError("JWS critical header \(name.jsonText) is not understood")
+                    throw IdentityError("JWS critical header \(name.jsonText) is not understood", reason: .unsupported)
                 }
             }
         }
@@ -93,7 +93,7 @@ public enum JWS {
         let signature = try Base64URL.decode(parts[2])
         let signingInput = Array(parts[0].utf8) + [UInt8(ascii: ".")] + payloadPart
         guard key.isValidSignature(signature, for: signingInput, algorithm: alg) else {
-            throw IdentityError("the JWS signature does not verify with the given key")
+            throw IdentityError("the JWS signature does not verify with the given key", reason: .signatureInvalid)
         }
         let payload = unencoded ? payloadPart : try Base64URL.decode(parts[1])
         return Verified(header: header, payload: detachedPayload ?? payload)

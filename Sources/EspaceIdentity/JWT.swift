@@ -55,23 +55,23 @@ public enum JWT {
         let nbf = try time("nbf")
         let iat = try time("iat")
         if let exp {
-            guard e.now - e.leeway < exp else { throw IdentityError("the JWT expired (exp \(Int(exp)))") }
+            guard e.now - e.leeway < exp else { throw IdentityError("the JWT expired (exp \(Int(exp)))", reason: .expired) }
         } else if e.requireExpiry {
-            throw IdentityError("the JWT has no \"exp\" claim")
+            throw IdentityError("the JWT has no \"exp\" claim", reason: .malformed)
         }
-        if let nbf, e.now + e.leeway < nbf { throw IdentityError("the JWT is not valid yet (nbf \(Int(nbf)))") }
-        if let iat, e.now + e.leeway < iat { throw IdentityError("the JWT was issued in the future (iat \(Int(iat)))") }
+        if let nbf, e.now + e.leeway < nbf { throw IdentityError("the JWT is not valid yet (nbf \(Int(nbf)))", reason: .notYetValid) }
+        if let iat, e.now + e.leeway < iat { throw IdentityError("the JWT was issued in the future (iat \(Int(iat)))", reason: .notYetValid) }
         if let max = e.maxLifetime, let exp, exp - (iat ?? e.now) > max {
-            throw IdentityError("the JWT lives longer than the allowed \(Int(max)) s")
+            throw IdentityError("the JWT lives longer than the allowed \(Int(max)) s", reason: .limitExceeded)
         }
         if let audience = e.audience {
             let names: [JSONValue] = claims["aud"]?.asArray ?? []
             guard names.contains(.string(audience)) else {
-                throw IdentityError("the JWT is not addressed to \(audience) (aud)")
+                throw IdentityError("the JWT is not addressed to \(audience) (aud)", reason: .wrongAudience)
             }
         }
         if let issuer = e.issuer {
-            guard claims["iss"] == .string(issuer) else { throw IdentityError("the JWT was not issued by \(issuer) (iss)") }
+            guard claims["iss"] == .string(issuer) else { throw IdentityError("the JWT was not issued by \(issuer) (iss)", reason: .wrongIssuer) }
         }
         if let guardian = e.replayGuard {
             guard case .string(let jti)? = claims["jti"], !jti.isEmpty else {
@@ -79,8 +79,8 @@ public enum JWT {
             }
             switch guardian.record(jti, until: (exp ?? e.now) + e.leeway, now: e.now) {
             case .recorded: break
-            case .replayed: throw IdentityError("the JWT \"jti\" \(jti) was already used")
-            case .full: throw IdentityError("the replay guard is full; the JWT cannot be accepted now")
+            case .replayed: throw IdentityError("the JWT \"jti\" \(jti) was already used", reason: .replayed)
+            case .full: throw IdentityError("the replay guard is full; the JWT cannot be accepted now", reason: .limitExceeded)
             }
         }
     }
