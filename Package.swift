@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "EspaceJSONLD", targets: ["EspaceJSONLD"]),
         .library(name: "EspaceIdentity", targets: ["EspaceIdentity"]),
         .library(name: "EspaceCredentials", targets: ["EspaceCredentials"]),
+        .library(name: "EspaceDCP", targets: ["EspaceDCP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -52,6 +53,11 @@ let package = Package(
                 "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceIdentity",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        // The Decentralized Claims Protocol (identity tokens, credential service, verifier): pure logic.
+        .target(
+            name: "EspaceDCP",
+            dependencies: ["EspaceJSON", "EspaceIdentity", "EspaceCredentials"]
         ),
         // Conformance runners for the official suites (reads files: used by the CLI and tests).
         .target(
@@ -89,6 +95,10 @@ let package = Package(
         .testTarget(
             name: "EspaceCredentialsTests",
             dependencies: ["EspaceCredentials", "EspaceIdentity", "EspaceJSONLD", "EspaceJSON", "EspaceTestSupport"]
+        ),
+        .testTarget(
+            name: "EspaceDCPTests",
+            dependencies: ["EspaceDCP", "EspaceCredentials", "EspaceIdentity", "EspaceJSON"]
         ),
         .testTarget(name: "EspaceCLITests", dependencies: ["EspaceCLI", "EspaceTestSupport"]),
     ],
