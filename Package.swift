@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // Layer 1: semantic core (pure, no I/O).
@@ -64,12 +65,20 @@ let package = Package(
             name: "EspaceConformance",
             dependencies: ["EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD"]
         ),
+        // Layer 6: HTTP routes and server lifecycle (Hummingbird); the only module with NIO.
+        .target(
+            name: "EspaceServer",
+            dependencies: [
+                "EspaceJSON",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // Layer 6: the `espace` command-line tool.
         .executableTarget(
             name: "EspaceCLI",
             dependencies: [
                 "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceConformance",
-                "EspaceIdentity", "EspaceCredentials",
+                "EspaceIdentity", "EspaceCredentials", "EspaceDCP", "EspaceServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -99,6 +108,13 @@ let package = Package(
         .testTarget(
             name: "EspaceDCPTests",
             dependencies: ["EspaceDCP", "EspaceCredentials", "EspaceIdentity", "EspaceJSON"]
+        ),
+        .testTarget(
+            name: "EspaceServerTests",
+            dependencies: [
+                "EspaceServer", "EspaceJSON",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "EspaceCLITests", dependencies: ["EspaceCLI", "EspaceTestSupport"]),
     ],

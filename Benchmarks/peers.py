@@ -219,6 +219,10 @@ def benchmarks(shared, data):
                      lambda ds=dataset: copy.deepcopy(ds))))
         out.append((f"rdfc.{suffix}", "pyoxigraph", lambda q=quads: ox_canonical(q)))
 
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from credential_peers import credential_benchmarks
+    out += credential_benchmarks(shared, data, options, os.path.join(shared, ALUMNI_SIGNED))
+
     for suffix, file in (("alumni", "alumni.nq"), ("catalog10k", "catalog-10000.nq")):
         nquads = read_bytes(os.path.join(data, file))
         if nquads is not None:
@@ -246,6 +250,9 @@ def prepare(args):
     import pyoxigraph as ox
 
     shared = shared_root(args.shared)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from credential_peers import prepare_credentials
+    prepare_credentials(args.data)
     files = context_files(shared, args.data)
     inputs = [("alumni.nq", os.path.join(shared, ALUMNI))]
     for n in (1000, 10000):

@@ -1,0 +1,33 @@
+import EspaceJSON
+
+/// What a node serves over HTTP. Each service is plain logic (no HTTP types), so it is
+/// tested on its own; `NodeRouter` maps requests onto it.
+public struct NodeEndpoints: Sendable {
+    /// Answers a DCP presentation query: the `Authorization` header (if any) and the JSON
+    /// body, to an HTTP status and a JSON body.
+    public typealias PresentationQueryHandler = @Sendable (_ authorization: String?, _ body: JSONValue) async -> (status: Int, body: JSONValue)
+
+    /// The node's DID document, served as `application/did+json`.
+    public var didDocument: JSONValue?
+    /// The paths the DID document is served at (did:web: `/.well-known/did.json` for a bare
+    /// host, `/path/did.json` for `did:web:host:path`).
+    public var didDocumentPaths: [String]
+    /// The DCP credential service's resolution API (`POST {base}/presentations/query`).
+    public var presentationQuery: PresentationQueryHandler?
+    /// The path prefix of the credential service (its base URL's path), without a trailing slash.
+    public var credentialServicePath: String
+    /// Largest accepted request body, in bytes.
+    public var maxRequestBytes: Int
+
+    public init(
+        didDocument: JSONValue? = nil, didDocumentPaths: [String] = ["/.well-known/did.json"],
+        presentationQuery: PresentationQueryHandler? = nil, credentialServicePath: String = "",
+        maxRequestBytes: Int = 1 << 20
+    ) {
+        self.didDocument = didDocument
+        self.didDocumentPaths = didDocumentPaths
+        self.presentationQuery = presentationQuery
+        self.credentialServicePath = credentialServicePath
+        self.maxRequestBytes = maxRequestBytes
+    }
+}

@@ -1,0 +1,74 @@
+import EspaceJSON
+import Hummingbird
+import NIOCore
+
+/// Builds the HTTP routes of a node from its `NodeEndpoints`.
+public enum NodeRouter {
+    /// The router; usable without a socket (`app.test(.router)`) and by `NodeServer`.
+    public static func router(for endpoints: NodeEndpoints) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/health") { _, _ -> Response in JSONResponse.make(status: 200, body: ["status": "ok"]) }
+        if let document = endpoints.didDocument {
+            let bytes = (try? JSONSerializer(options: .init(pretty: true)).serializeBytes(document)) ?? []
+            for path in endpoints.didDocumentPaths {
+                router.get(RouterPath(path)) { _, _ -> Response in
+                    JSONResponse.make(status: 200, bytes: bytes, contentType: "application/did+json")
+                }
+            }
+        }
+        if let handler = endpoints.presentationQuery {
+            let limit = endpoints.maxRequestBytes
+            router.post(RouterPath(endpoints.credentialServicePath + "/presentations/query")) { request, _ -> Response in
+                let body: JSONValue
+                switch await JSONResponse.readJSON(request, limit: limit) {
+                case .success(let value): body = value
+                case .failure(let error): return error.response
+                }
+                let answer = await handler(request.headers[.authorization], body)
+                return JSONResponse.make(status: answer.status, body: answer.body)
+            }
+        }
+        return router
+    }
+}
+
+/// JSON request and response helpers shared by the routes.
+enum JSONResponse {
+    static func make(status: Int, body: JSONValue) -> Response {
+        let bytes = (try? JSONSerializer().serializeBytes(body)) ?? Array(#"{"error":"unserializable"}"#.utf8)
+        return make(status: status, bytes: bytes, contentType: "application/json")
+    }
+
+    static func make(status: Int, bytes: [UInt8], contentType: String) -> Response {
+        Response(
+            status: HTTPResponse.Status(code: status),
+            headers: [.contentType: contentType],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A problem answer: `{"error": code, "message": …}`.
+    static func problem(status: Int, code: String, message: String) -> Response {
+        make(status: status, body: ["error": .string(code), "message": .string(message)])
+    }
+
+    /// Reads the body as JSON, or the error response to send (413 too large, 400 not JSON).
+    static func readJSON(_ request: Request, limit: Int) async -> Result<JSONValue, ResponseError> {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch {
+            return .failure(ResponseError(problem(status: 413, code: "too_large", message: "the request body exceeds \(limit) bytes")))
+        }
+        do {
+            return .success(try JSONParser().parse(Array(buffer.readableBytesView)))
+        } catch {
+            return .failure(ResponseError(problem(status: 400, code: "bad_json", message: "the request body is not JSON: \(error)")))
+        }
+    }
+
+    /// A response carried as an error value (so `Result` can hold it).
+    struct ResponseError: Error {
+        var response: Response
+        init(_ response: Response) { self.response = response }
+    }
+}
