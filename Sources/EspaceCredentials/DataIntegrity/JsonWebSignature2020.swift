@@ -38,10 +38,18 @@ public struct JsonWebSignature2020: Sendable {
     /// The proof type name.
     public static let proofType = "JsonWebSignature2020"
 
+    /// The contexts JsonWebSignature2020 proof options are defined by.
+    public static let suiteContext: JSONValue = [
+        "https://www.w3.org/2018/credentials/v1", "https://w3id.org/security/suites/jws-2020/v1",
+    ]
+
     /// The bytes the JWS signs for `variant`: `document` is taken without its `proof`, `proof`
     /// without its `jws`.
+    ///
+    /// `proofContext` is the `@context` the W3C variant canonicalizes the proof options
+    /// with: the document's by default.
     public func payload(
-        document: JSONObject, proof: JSONObject, variant: JsonWebSignature2020Variant
+        document: JSONObject, proof: JSONObject, variant: JsonWebSignature2020Variant, proofContext: JSONValue? = nil
     ) throws(IdentityError) -> [UInt8] {
         var unsecured = document
         unsecured["proof"] = nil
@@ -52,7 +60,7 @@ public struct JsonWebSignature2020: Sendable {
         case .w3c:
             var options = proof
             options["jws"] = nil
-            options["@context"] = document["@context"]
+            options["@context"] = proofContext ?? document["@context"]
             return try canonicalization.hash(.object(options), what: "the proof options") + documentHash
         }
     }
@@ -130,8 +138,12 @@ public struct JsonWebSignature2020: Sendable {
         let vmID = try ProofOptionChecks.required(proof, "verificationMethod")
         let method = try await resolver.resolveVerificationMethod(vmID, for: expectations.purpose)
         var lastError = IdentityError("no payload variant was tried", reason: .signatureInvalid)
-        for variant in JsonWebSignature2020Variant.allCases {
-            let payload = try payload(document: document, proof: proof, variant: variant)
+        // Gaia-X first, then W3C with the document's context, then W3C with the suite's own
+        // contexts (some signers canonicalize the proof options under those only).
+        var candidates: [(JsonWebSignature2020Variant, JSONValue?)] = [(.gaiaX, nil), (.w3c, nil)]
+        if document["@context"] != Self.suiteContext { candidates.append((.w3c, Self.suiteContext)) }
+        for (variant, proofContext) in candidates {
+            let payload = try payload(document: document, proof: proof, variant: variant, proofContext: proofContext)
             let verified: JWS.Verified
             do {
                 verified = try JWS.verify(jws, key: method.publicKey, allowed: allowedAlgorithms, detachedPayload: payload)

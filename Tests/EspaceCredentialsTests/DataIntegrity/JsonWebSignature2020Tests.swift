@@ -25,7 +25,10 @@ struct JsonWebSignature2020Tests {
 
     static func tagusCredential() throws -> JSONObject {
         let vp = try Fixture.json("gaiax/tagus/participant-vp.json")
-        var vc = try #require(signedObjects(in: .object(vp)).first { $0["type"]?.asArray.contains("VerifiableCredential") == true })
+        // A participant credential under the trust-framework context, as Tagus issued them.
+        var vc = try #require(signedObjects(in: .object(vp)).first {
+            $0["type"]?.asArray.contains("VerifiableCredential") == true && $0["@context"]?.asArray.count == 3
+        })
         vc["proof"] = nil
         return vc
     }
@@ -91,6 +94,28 @@ struct JsonWebSignature2020Tests {
         issuer["issuer"] = "did:web:evil.example"
         let checks = await suite.check(issuer, resolver: resolver, expectations: ProofExpectations(now: Self.now))
         #expect(checks.first?.error?.reason == .signatureInvalid)
+    }
+
+    /// A W3C signature whose proof options were canonicalized under the suite's own contexts
+    /// (credentials v1 and jws-2020 only) verifies too, as W3C.
+    @Test func w3cPayloadUnderSuiteContextVerifies() async throws {
+        let key = try PrivateKey.generate(.ps256)
+        let suite = JsonWebSignature2020()
+        var document = try Self.tagusCredential()
+        let proof: JSONObject = [
+            "type": "JsonWebSignature2020", "created": "2024-01-05T09:13:59Z", "proofPurpose": "assertionMethod",
+            "verificationMethod": .string(Self.vm),
+        ]
+        #expect(document["@context"] != JsonWebSignature2020.suiteContext)
+        let payload = try suite.payload(
+            document: document, proof: proof, variant: .w3c, proofContext: JsonWebSignature2020.suiteContext)
+        var signedProof = proof
+        signedProof["jws"] = .string(try JWS.sign(
+            payload, key: key, header: ["alg": "PS256", "b64": false, "crit": ["b64"]], detached: true))
+        document["proof"] = .object(signedProof)
+        let checks = try await suite.verify(
+            document, resolver: InMemoryResolver(keys: [Self.vm: key.publicKey]), expectations: ProofExpectations(now: Self.now))
+        #expect(checks.map(\.suite) == ["JsonWebSignature2020/w3c"])
     }
 
     @Test(arguments: [JWSAlgorithm.edDSA, .es256])
