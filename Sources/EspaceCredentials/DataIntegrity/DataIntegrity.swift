@@ -11,6 +11,7 @@ public struct DataIntegrity: Sendable {
     /// Most proofs accepted on one document.
     public var maxProofs: Int
 
+    /// A signer and verifier using `canonicalization`, accepting at most `maxProofs` proofs.
     public init(canonicalization: LinkedDataCanonicalization = LinkedDataCanonicalization(), maxProofs: Int = 16) {
         self.canonicalization = canonicalization
         self.maxProofs = maxProofs

@@ -11,9 +11,11 @@ public enum DataIntegrityCryptosuite: String, Sendable, CaseIterable {
 
 /// Options of a new Data Integrity proof.
 public struct DataIntegrityProofOptions: Sendable {
+    /// The cryptosuite to sign with.
     public var cryptosuite: DataIntegrityCryptosuite
     /// The verification method id (an absolute DID URL).
     public var verificationMethod: String
+    /// The proof purpose (`assertionMethod` for credentials, `authentication` for presentations).
     public var proofPurpose: VerificationRelationship
     /// `created`, an XML Schema dateTime (use `ProofDateTime.format`); nil leaves it out.
     public var created: String?
@@ -21,12 +23,14 @@ public struct DataIntegrityProofOptions: Sendable {
     public var expires: String?
     /// The proof's `id` (needed when later proofs chain to it).
     public var id: String?
-    /// `challenge` and `domain`, for presentations.
+    /// `challenge`, for presentations: the verifier's nonce.
     public var challenge: String?
+    /// `domain`, for presentations: the verifier the proof is meant for.
     public var domain: String?
     /// The ids of existing proofs this one chains to (`previousProof`).
     public var previousProof: [String]
 
+    /// Options with the given members; absent ones are left out of the proof.
     public init(
         cryptosuite: DataIntegrityCryptosuite = .eddsaRdfc2022, verificationMethod: String,
         proofPurpose: VerificationRelationship = .assertionMethod, created: String? = nil, expires: String? = nil,

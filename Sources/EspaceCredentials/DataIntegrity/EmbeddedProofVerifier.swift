@@ -5,11 +5,14 @@ import EspaceJSON
 /// `DataIntegrityProof` (EdDSA cryptosuites) and `JsonWebSignature2020` (Gaia-X and W3C
 /// payloads). Each proof is checked on its own and reported as a `ProofCheck`.
 public struct EmbeddedProofVerifier: Sendable {
+    /// Checks `DataIntegrityProof` proofs.
     public var dataIntegrity: DataIntegrity
+    /// Checks `JsonWebSignature2020` proofs.
     public var jsonWebSignature2020: JsonWebSignature2020
     /// Most proofs accepted on one document.
     public var maxProofs: Int
 
+    /// A verifier whose suites share `canonicalization`, accepting at most `maxProofs` proofs.
     public init(
         canonicalization: LinkedDataCanonicalization = LinkedDataCanonicalization(), maxProofs: Int = 16
     ) {

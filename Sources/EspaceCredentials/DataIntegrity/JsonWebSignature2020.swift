@@ -26,6 +26,8 @@ public struct JsonWebSignature2020: Sendable {
     /// JWS algorithms accepted.
     public var allowedAlgorithms: Set<JWSAlgorithm>
 
+    /// A signer and verifier using `canonicalization`, accepting at most `maxProofs` proofs
+    /// signed with one of `allowedAlgorithms`.
     public init(
         canonicalization: LinkedDataCanonicalization = LinkedDataCanonicalization(), maxProofs: Int = 16,
         allowedAlgorithms: Set<JWSAlgorithm> = [.edDSA, .es256, .es384, .ps256, .rs256]

@@ -15,6 +15,7 @@ public struct LinkedDataCanonicalization: Sendable {
     /// Bounds on the canonicalization work (poison graphs fail fast).
     public var canonicalizer: RDFCanonicalizer
 
+    /// Canonicalization with contexts from `documentLoader` (the bundled ones by default).
     public init(
         documentLoader: any DocumentLoader = LocalDocumentLoader(), canonicalizer: RDFCanonicalizer = RDFCanonicalizer()
     ) {

@@ -24,6 +24,7 @@ public struct ProofCheck: Sendable, Equatable {
     /// The outcome.
     public var outcome: Outcome
 
+    /// A check result with the given members.
     public init(proofType: String, suite: String, verificationMethod: String, proofPurpose: String, outcome: Outcome) {
         self.proofType = proofType
         self.suite = suite
@@ -56,6 +57,7 @@ public struct ProofExpectations: Sendable {
     /// When set, the proof's `domain` (a string or an array) must contain it.
     public var domain: String?
 
+    /// Expectations for proofs checked at `now`.
     public init(
         purpose: VerificationRelationship = .assertionMethod, now: Date, clockSkew: TimeInterval = 300,
         challenge: String? = nil, domain: String? = nil

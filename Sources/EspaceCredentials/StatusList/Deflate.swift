@@ -45,15 +45,16 @@ enum Deflate {
         var out = BitWriter()
         out.write(1, 1)  // final block
         out.write(1, 2)  // fixed Huffman codes
+        // Hash chains over the last `window` positions only (a ring, as zlib keeps them).
         var head = [Int](repeating: -1, count: 1 << 15)
-        var previous = [Int](repeating: -1, count: data.count)
+        var previous = [Int](repeating: -1, count: window)
         func hash(_ i: Int) -> Int {
             (Int(data[i]) << 10 ^ Int(data[i + 1]) << 5 ^ Int(data[i + 2])) & 0x7FFF
         }
         func insert(_ i: Int) {
             guard i + 2 < data.count else { return }
             let h = hash(i)
-            previous[i] = head[h]
+            previous[i & (window - 1)] = head[h]
             head[h] = i
         }
         var i = 0
@@ -64,7 +65,8 @@ enum Deflate {
                 var candidate = head[hash(i)]
                 var chain = 0
                 let limit = min(maxMatch, data.count - i)
-                while candidate >= 0, i - candidate <= window, chain < maxChain {
+                // `i - candidate < window` keeps ring slots from being read after reuse.
+                while candidate >= 0, i - candidate < window, chain < maxChain {
                     var length = 0
                     while length < limit, data[candidate + length] == data[i + length] { length += 1 }
                     if length > bestLength {
@@ -72,7 +74,9 @@ enum Deflate {
                         bestDistance = i - candidate
                         if length == limit { break }
                     }
-                    candidate = previous[candidate]
+                    let next = previous[candidate & (window - 1)]
+                    guard next < candidate else { break }
+                    candidate = next
                     chain += 1
                 }
             }

@@ -41,6 +41,7 @@ public actor StatusListChecker {
     public let minimumBytes: Int
     private var cache: [String: CacheEntry] = [:]
 
+    /// A checker fetching lists from `source`.
     public init(
         source: any StatusListCredentialSource, maxCacheEntries: Int = 256, defaultTTL: TimeInterval = 300,
         minimumBytes: Int = StatusList.minimumEntries / 8

@@ -54,7 +54,8 @@ public struct StatusListCredential: Sendable {
         }
     }
 
-    /// An unsigned status list credential for `list`, ready to be signed by the caller.
+    /// An unsigned status list credential for `list`, ready to be signed by the caller. (For
+    /// lists of several bits per entry, `statusSize` goes in the entries that point here.)
     public static func build(
         id: String, issuer: String, purpose: StatusPurpose, list: StatusList, format: StatusListFormat = .bitstring,
         validFrom: Date? = nil, validUntil: Date? = nil, ttlMilliseconds: Int? = nil
@@ -64,7 +65,6 @@ public struct StatusListCredential: Sendable {
         subject["statusPurpose"] = .string(purpose.rawValue)
         subject["encodedList"] = .string(list.encoded(format))
         if let ttlMilliseconds { subject["ttl"] = .number(JSONNumber(ttlMilliseconds)) }
-        if list.statusSize > 1 { subject["statusSize"] = .number(JSONNumber(list.statusSize)) }
         var credential: JSONObject = [:]
         switch format {
         case .bitstring:

@@ -19,6 +19,7 @@ public struct StatusListEntry: Sendable, Equatable {
     /// The entry types understood.
     public static let types: Set<String> = ["BitstringStatusListEntry", "StatusList2021Entry"]
 
+    /// What a set entry means.
     public var statusPurpose: StatusPurpose
     /// The entry's position in the list.
     public var statusListIndex: Int
@@ -27,6 +28,7 @@ public struct StatusListEntry: Sendable, Equatable {
     /// Bits per entry (default 1).
     public var statusSize: Int
 
+    /// An entry with the given members.
     public init(statusPurpose: StatusPurpose, statusListIndex: Int, statusListCredential: String, statusSize: Int = 1) {
         self.statusPurpose = statusPurpose
         self.statusListIndex = statusListIndex

@@ -55,6 +55,18 @@ struct GZipTests {
         #expect(try GZip.decompress(GZip.compress(random)) == random)
     }
 
+    /// Repeats at distances inside and beyond the 32 KiB window.
+    @Test func longDistanceRepeatsRoundTrip() throws {
+        var generator = SystemRandomNumberGenerator()
+        for period in [1_000, 30_000, 40_000] {
+            let block = (0..<period).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let data = Array([[UInt8]](repeating: block, count: 3).joined())
+            let compressed = GZip.compress(data)
+            #expect(try GZip.decompress(compressed) == data)
+            if period <= 30_000 { #expect(compressed.count < data.count / 2) }
+        }
+    }
+
     @Test func compressesZerosWell() throws {
         let compressed = GZip.compress([UInt8](repeating: 0, count: 16_384))
         #expect(compressed.count < 200)

@@ -112,6 +112,19 @@ struct StatusListCheckerTests {
         }
     }
 
+    @Test func messageListsReturnValues() async throws {
+        let source = FixtureListSource()
+        var list = try StatusList(statusSize: 2)
+        try list.setValue(2, at: 7)
+        let url = "https://issuer.example/status/messages"
+        await source.add(url, StatusListCredential.build(id: url, issuer: "did:web:i.example", purpose: .message, list: list))
+        let checker = StatusListChecker(source: source)
+        let entry = StatusListEntry(statusPurpose: .message, statusListIndex: 7, statusListCredential: url, statusSize: 2)
+        #expect(try await checker.status(of: entry, now: Fixture.now) == .message(2))
+        let other = StatusListEntry(statusPurpose: .message, statusListIndex: 8, statusListCredential: url, statusSize: 2)
+        #expect(try await checker.status(of: other, now: Fixture.now) == .message(0))
+    }
+
     @Test func fetchFailurePropagates() async throws {
         let checker = StatusListChecker(source: FixtureListSource())
         let entry = StatusListEntry(statusPurpose: .revocation, statusListIndex: 1, statusListCredential: "https://nowhere.example/list")
