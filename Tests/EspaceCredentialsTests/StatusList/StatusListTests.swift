@@ -113,6 +113,10 @@ struct StatusListTests {
             "statusListCredential": "https://example.com/status/1",
         ]
         #expect(try StatusListEntry(json: base).statusListIndex == 12)
+        var legacy = base
+        legacy["type"] = "StatusList2021Entry"
+        legacy["statusListIndex"] = 94_567
+        #expect(try StatusListEntry(json: legacy).statusListIndex == 94_567)
         func reason(_ change: (inout JSONObject) -> Void) -> IdentityError.Reason? {
             var json = base
             change(&json)
