@@ -28,7 +28,9 @@ struct CAFiles {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw CAFileError("\(path): no such file")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CAFileError("\(path): cannot read the file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CAFileError("\(path): cannot read the file")
+        }
         defer { try? handle.close() }
         let data = try handle.read(upToCount: maxFileBytes + 1) ?? Data()
         guard data.count <= maxFileBytes else { throw CAFileError("\(path): larger than \(maxFileBytes) bytes") }
@@ -59,9 +61,11 @@ struct CAFiles {
     /// Writes `text` to `path` atomically with POSIX permissions `mode`.
     static func write(_ text: String, to path: String, mode: Int) throws {
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString)")
-        guard FileManager.default.createFile(
-            atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).\(UUID().uuidString)")
+        guard
+            FileManager.default.createFile(
+                atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
         else {
             throw CAFileError("\(path): cannot write the file")
         }
@@ -119,7 +123,9 @@ enum CABlocking {
         var result: Result<T, IdentityError>?
     }
 
-    static func wait<T: Sendable>(_ work: @escaping @Sendable () async throws(IdentityError) -> T) throws(IdentityError) -> T {
+    static func wait<T: Sendable>(_ work: @escaping @Sendable () async throws(IdentityError) -> T) throws(IdentityError)
+        -> T
+    {
         let box = Box<T>()
         let done = DispatchSemaphore(value: 0)
         Task {

@@ -39,7 +39,8 @@ extension PrivateKey {
             self = .p384(key)
         } else if let key = try? _RSA.Signing.PrivateKey(pemRepresentation: pem) {
             guard key.keySizeInBits >= PublicKey.minimumRSABits else {
-                throw IdentityError("RSA keys of \(key.keySizeInBits) bits are refused (at least \(PublicKey.minimumRSABits))")
+                throw IdentityError(
+                    "RSA keys of \(key.keySizeInBits) bits are refused (at least \(PublicKey.minimumRSABits))")
             }
             self = rsaAlgorithm == .rs256 ? .rsaPKCS1(key) : .rsaPSS(key)
         } else {

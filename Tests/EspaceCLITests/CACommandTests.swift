@@ -17,7 +17,9 @@ struct CACommandTests {
         let base = try scratch()
         defer { try? FileManager.default.removeItem(at: base) }
         let ca = base.appendingPathComponent("ca").path
-        let created = try CLIRunner.run(["ca", "init", "--dir", ca, "--subject", "CN=Test Root,O=Espace", "--key-type", "p384"])
+        let created = try CLIRunner.run([
+            "ca", "init", "--dir", ca, "--subject", "CN=Test Root,O=Espace", "--key-type", "p384",
+        ])
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.contains("created root CA CN=Test Root"))
         let keyFile = ca + "/ca-key.pem"
@@ -50,11 +52,15 @@ struct CACommandTests {
         let text = try CLIRunner.run(["ca", "verify", "--chain", chain, "--anchor", ca + "/ca.pem"])
         #expect(text.status == 0 && text.stdout.hasPrefix("valid: chain of 2 reaches trust anchor CN=Test Root"))
 
-        let noEV = try CLIRunner.run(["ca", "verify", "--chain", chain, "--anchor", ca + "/ca.pem", "--policy", "1.2.3"])
+        let noEV = try CLIRunner.run([
+            "ca", "verify", "--chain", chain, "--anchor", ca + "/ca.pem", "--policy", "1.2.3",
+        ])
         #expect(noEV.status == 1)
         #expect(noEV.stderr.hasPrefix("error: ") && noEV.stderr.contains("[unsupported]"))
 
-        let late = try CLIRunner.run(["ca", "verify", "--chain", chain, "--anchor", ca + "/ca.pem", "--at", "2099-01-01T00:00:00Z"])
+        let late = try CLIRunner.run([
+            "ca", "verify", "--chain", chain, "--anchor", ca + "/ca.pem", "--at", "2099-01-01T00:00:00Z",
+        ])
         #expect(late.status == 1 && late.stderr.contains("[expired]"))
     }
 
@@ -82,8 +88,11 @@ struct CACommandTests {
         #expect(foreign.status == 1)
         #expect(foreign.stderr.hasPrefix("error: ") && foreign.stderr.contains("[chainNotAnchored]"))
 
-        let otherKey = try CLIRunner.temporaryFile(Array(try String(contentsOfFile: other + "/ca-key.pem", encoding: .utf8).utf8), name: "k.pem")
-        let mismatch = try CLIRunner.run(["ca", "verify", "--chain", chain, "--anchor", root + "/ca.pem", "--jwk", otherKey])
+        let otherKey = try CLIRunner.temporaryFile(
+            Array(try String(contentsOfFile: other + "/ca-key.pem", encoding: .utf8).utf8), name: "k.pem")
+        let mismatch = try CLIRunner.run([
+            "ca", "verify", "--chain", chain, "--anchor", root + "/ca.pem", "--jwk", otherKey,
+        ])
         #expect(mismatch.status == 1 && mismatch.stderr.contains("[jwkNotLeafKey]"))
     }
 

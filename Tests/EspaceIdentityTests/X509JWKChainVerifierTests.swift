@@ -51,7 +51,8 @@ struct X509JWKChainVerifierTests {
 
     @Test func otherKeyIsJWKNotLeafKey() async throws {
         let other = try PrivateKey.generate(.ps256).publicKey
-        await expectRejection(.jwkNotLeafKey, X509Fixtures.jwk(other, "x5c", .array(try chain.x5c().map { .string($0) })))
+        await expectRejection(
+            .jwkNotLeafKey, X509Fixtures.jwk(other, "x5c", .array(try chain.x5c().map { .string($0) })))
     }
 
     @Test func x5uFailuresHaveReasons() async throws {
@@ -80,6 +81,7 @@ struct X509JWKChainVerifierTests {
     @Test func untrustedChainIsNotAnchored() async throws {
         let other = try X509Fixtures()
         let foreign = try other.chain(for: key, policies: ["2.23.140.1.1"])
-        await expectRejection(.chainNotAnchored, X509Fixtures.jwk(key, "x5c", .array(try foreign.x5c().map { .string($0) })))
+        await expectRejection(
+            .chainNotAnchored, X509Fixtures.jwk(key, "x5c", .array(try foreign.x5c().map { .string($0) })))
     }
 }

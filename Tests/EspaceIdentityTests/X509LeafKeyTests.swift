@@ -52,7 +52,9 @@ struct X509LeafKeyTests {
             #expect(pem.hasPrefix("-----BEGIN PUBLIC KEY-----"))
             #expect(try PublicKey(pem: pem).jwk == key.jwk)
         }
-        #expect(throws: IdentityError.self) { try PublicKey(pem: "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----") }
+        #expect(throws: IdentityError.self) {
+            try PublicKey(pem: "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----")
+        }
     }
 
     @Test func privateKeyPEMRoundTrips() throws {

@@ -89,7 +89,8 @@ struct X509ParsingTests {
     @Test func developmentCAReloadsFromPEM() async throws {
         let fixtures = try X509Fixtures(keyType: .p384)
         let certificatePEM = try CertificateChain(fixtures.root.chain).pem()
-        let reloaded = try DevelopmentCA(certificatePEM: certificatePEM, privateKeyPEM: try fixtures.root.privateKey.pem())
+        let reloaded = try DevelopmentCA(
+            certificatePEM: certificatePEM, privateKeyPEM: try fixtures.root.privateKey.pem())
         #expect(reloaded.certificate == fixtures.root.certificate)
         let chain = try fixtures.chain(for: try PrivateKey.generate(.ps256).publicKey, under: reloaded)
         _ = try await ChainValidator(anchors: fixtures.anchors, options: fixtures.options()).validate(chain)

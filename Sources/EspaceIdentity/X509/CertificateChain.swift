@@ -66,7 +66,8 @@ public struct CertificateChain: Sendable, Hashable {
                 throw IdentityError(
                     "PEM block \(index + 1) is a \"\(document.discriminator)\", not a \"CERTIFICATE\"")
             }
-            certificates.append(try Self.certificate(der: document.derBytes, position: "PEM block \(index + 1)", limits: limits))
+            certificates.append(
+                try Self.certificate(der: document.derBytes, position: "PEM block \(index + 1)", limits: limits))
         }
         try self.init(certificates)
     }

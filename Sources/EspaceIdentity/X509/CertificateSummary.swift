@@ -1,5 +1,5 @@
-import Foundation
 import EspaceJSON
+import Foundation
 import X509
 
 /// What a caller needs to know about a validated leaf certificate.

@@ -40,7 +40,8 @@ public struct ChainValidator: Sendable {
 
         /// The options Gaia-X production registries apply (`evsslonly=true`): EV policy on the leaf.
         public static func gaiaXProduction(validationTime: Date) -> Options {
-            Options(validationTime: validationTime, requiredPolicyOID: CertificatePolicies.extendedValidation.description)
+            Options(
+                validationTime: validationTime, requiredPolicyOID: CertificatePolicies.extendedValidation.description)
         }
     }
 

@@ -164,7 +164,8 @@ public struct DevelopmentCA: Sendable {
         notBefore: Date, validityDays: Int, extensions: Certificate.Extensions
     ) throws(IdentityError) -> Certificate {
         guard (1...maxValidityDays).contains(validityDays) else {
-            throw IdentityError("validity of \(validityDays) days is outside 1…\(maxValidityDays)", reason: .limitExceeded)
+            throw IdentityError(
+                "validity of \(validityDays) days is outside 1…\(maxValidityDays)", reason: .limitExceeded)
         }
         // Whole seconds: X.509 times carry no fractions.
         let start = Date(timeIntervalSince1970: notBefore.timeIntervalSince1970.rounded(.down))

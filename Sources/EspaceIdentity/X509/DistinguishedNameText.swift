@@ -10,7 +10,8 @@ enum DistinguishedNameText {
 
     static func parse(_ text: String) throws(IdentityError) -> DistinguishedName {
         guard text.utf8.count <= maxLength else {
-            throw IdentityError("subject \"\(text.prefix(40))…\" is longer than \(maxLength) bytes", reason: .limitExceeded)
+            throw IdentityError(
+                "subject \"\(text.prefix(40))…\" is longer than \(maxLength) bytes", reason: .limitExceeded)
         }
         guard !text.contains("\\") else {
             throw IdentityError("subject \"\(text)\": escaped characters are not supported", reason: .unsupported)
@@ -45,7 +46,9 @@ enum DistinguishedNameText {
                     throw IdentityError("subject \"\(text)\": C \"\(value)\" is not printable")
                 }
             default:
-                throw IdentityError("subject \"\(text)\": attribute \(type) is not supported (CN, O, OU, C, L, ST, DC)", reason: .unsupported)
+                throw IdentityError(
+                    "subject \"\(text)\": attribute \(type) is not supported (CN, O, OU, C, L, ST, DC)",
+                    reason: .unsupported)
             }
             rdns.append(RelativeDistinguishedName(attribute))
         }

@@ -25,7 +25,8 @@ public enum JWKChainVerifier {
         } else if let x5u = jwk["x5u"] {
             guard case .string(let url) = x5u else { throw IdentityError("JWK member \"x5u\" must be a string") }
             guard let http else {
-                throw IdentityError("the JWK names x5u \"\(url)\" but no HTTP client is configured", reason: .resolutionFailed)
+                throw IdentityError(
+                    "the JWK names x5u \"\(url)\" but no HTTP client is configured", reason: .resolutionFailed)
             }
             chain = try await X5UFetcher(http: http, allowInsecureHTTP: allowInsecureHTTP).fetch(url)
         } else {

@@ -12,7 +12,8 @@ public struct TrustAnchors: Sendable, Hashable {
     }
 
     /// Anchors from one or more PEM texts, each holding one or more certificates.
-    public init(pem texts: [String], limits: CertificateChain.Limits = CertificateChain.Limits()) throws(IdentityError) {
+    public init(pem texts: [String], limits: CertificateChain.Limits = CertificateChain.Limits()) throws(IdentityError)
+    {
         var all: [Certificate] = []
         for text in texts {
             all += try CertificateChain(pem: text, limits: limits).certificates

@@ -31,7 +31,10 @@ public struct X5UFetcher: Sendable {
                 "x5u \"\(url)\" must use https\(allowInsecureHTTP ? " or http" : "")", reason: .unsupported)
         }
         let request = HTTPRequest(
-            url: url, headers: [(name: "Accept", value: "application/x-pem-file, application/pem-certificate-chain, text/plain, */*")])
+            url: url,
+            headers: [
+                (name: "Accept", value: "application/x-pem-file, application/pem-certificate-chain, text/plain, */*")
+            ])
         let response = try await http.send(request, limits: limits)
         guard (200..<300).contains(response.status) else {
             throw IdentityError("x5u \"\(url)\" answered HTTP \(response.status)", reason: .resolutionFailed)
