@@ -26,10 +26,14 @@ public struct CertificateSummary: Sendable, Equatable {
         notAfter = certificate.notValidAfter
         policyOIDs = try CertificatePolicies(certificate: certificate).identifiers.map { $0.description }
         var names: [String] = []
-        if let san = try? certificate.extensions.subjectAlternativeNames {
-            for name in san {
-                if case .dnsName(let dns) = name { names.append(dns) }
-            }
+        let san: SubjectAlternativeNames?
+        do {
+            san = try certificate.extensions.subjectAlternativeNames
+        } catch {
+            throw IdentityError("the subjectAltName extension of \(certificate.subject) is malformed: \(error)")
+        }
+        for name in san ?? SubjectAlternativeNames() {
+            if case .dnsName(let dns) = name { names.append(dns) }
         }
         dnsNames = names
     }
