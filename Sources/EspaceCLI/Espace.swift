@@ -11,6 +11,7 @@ struct Espace: ParsableCommand {
             RDFCommand.self,
             ConformanceCommand.self,
             JSONCommand.self,
+            CACommand.self,
         ]
     )
 }
