@@ -5,12 +5,14 @@ struct Expander {
     let resolver: ContextResolver
     let ordered: Bool
     let maxDepth: Int
+    let safeMode: Bool
     var depth = 0
 
     init(resolver: ContextResolver) {
         self.resolver = resolver
         self.ordered = resolver.options.ordered
         self.maxDepth = resolver.options.limits.maxDepth
+        self.safeMode = resolver.options.safeMode
     }
 
     func process(_ active: ActiveContext, _ local: JSONValue, baseURL: String?) throws(JSONLDError) -> ActiveContext {
@@ -48,7 +50,12 @@ struct Expander {
             // 4.
             if activeProperty == nil || activeProperty == "@graph" { return nil }
             if let propertyScopedContext {
-                active = try process(active, scopedBy: propertyScopedContext)
+                // Step 4.2 does not say "true for override protected", unlike step 8 for the
+                // same property-scoped context on an object. Property-scoped contexts may
+                // override protected terms by design (json-ld-api#90), and the Gaia-X
+                // development context relies on it for string values (gaiaxTermsAndConditions
+                // redefines the protected VC `description`); pyld and jsonld.js accept it.
+                active = try process(active, scopedBy: propertyScopedContext, overrideProtected: true)
             }
             return try expandValue(active: active, property: activeProperty, value: element)
         case .array(let items):
@@ -207,9 +214,18 @@ struct Expander {
             // 13.1
             if key == "@context" { continue }
             // 13.2-13.3
-            guard let expandedProperty = active.expandIRI(key, vocab: true) else { continue }
+            guard let expandedProperty = active.expandIRI(key, vocab: true) else {
+                if safeMode { throw JSONLDError(.safeModeViolation, "the property \"\(key)\" is mapped to null and would be dropped") }
+                continue
+            }
             let isKeyword = Keyword.isKeyword(expandedProperty)
-            if !isKeyword && !expandedProperty.utf8.contains(UInt8(ascii: ":")) { continue }
+            if !isKeyword && !expandedProperty.utf8.contains(UInt8(ascii: ":")) {
+                if safeMode, !Keyword.hasKeywordForm(key) {
+                    throw JSONLDError(
+                        .safeModeViolation, "the property \"\(key)\" is not defined by any context and would be dropped")
+                }
+                continue
+            }
             // 13.4
             if isKeyword {
                 try expandKeywordEntry(
@@ -353,6 +369,9 @@ struct Expander {
             default:
                 throw JSONLDError(
                     .invalidTypeValue, "@type must be a string or an array of strings, found \(value.typeName)")
+            }
+            if safeMode, let bad = types.first(where: { !($0.stringValue?.utf8.contains(UInt8(ascii: ":")) ?? false) }) {
+                throw JSONLDError(.safeModeViolation, "the type \(bad.jsonText) does not expand to an absolute IRI")
             }
             if let existing = result["@type"] {
                 expandedValue = .array(existing.asArray + types)

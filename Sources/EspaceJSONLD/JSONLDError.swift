@@ -71,5 +71,7 @@ public struct JSONLDError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidRDFDirection = "invalid rdfDirection"
         /// Not a spec code: a configured bound (depth, size, count) was exceeded.
         case limitExceeded = "limit exceeded"
+        /// Not a JSON-LD error code: safe mode refused to drop or keep an ambiguous term.
+        case safeModeViolation = "safe mode violation"
     }
 }

@@ -33,6 +33,11 @@ public struct JSONLDOptions: Sendable {
     public var contextCache: ProcessedContextCache?
     /// Bounds on work, so hostile input fails instead of hanging.
     public var limits: JSONLDLimits = JSONLDLimits()
+    /// Safe mode (as Data Integrity asks of signers and verifiers): expansion fails with
+    /// `safe mode violation` instead of silently dropping a property that no context
+    /// defines, or keeping a `@type` that is not an absolute IRI. Without it, a claim
+    /// added under an undefined term would not be covered by a signature over the RDF.
+    public var safeMode: Bool = false
 
     public init() {}
 }
