@@ -107,7 +107,8 @@ public enum CredentialJWT11 {
     /// Verifies a VC-JWT 1.1: the key (`kid`, relative to `iss`) under `assertionMethod`
     /// for credentials or `authentication` for presentations, the signature, the JWT time
     /// claims against the validator's clock, `aud`/`nonce` for presentations, then the
-    /// rebuilt credential or presentation with `validator`.
+    /// rebuilt credential or presentation with `validator`, and for a presentation each
+    /// credential JWT in it (other embedded credentials are refused as `.unsupported`).
     public static func verify(
         _ jwt: String, resolver: any VerificationMethodResolver, validator: CredentialValidator = CredentialValidator(),
         expectations: EnvelopedPresentation.Expectations = EnvelopedPresentation.Expectations()
@@ -129,6 +130,21 @@ public enum CredentialJWT11 {
         } else if let presentation = decoded.presentation {
             try EnvelopedPresentation.checkAudienceAndNonce(decoded.claims, expectations)
             try validator.validate(presentation: presentation)
+            let entries = presentation.verifiableCredentialEntries
+            guard entries.count <= EnvelopedPresentation.maxCredentials else {
+                throw IdentityError("the presentation holds more than \(EnvelopedPresentation.maxCredentials) credentials", reason: .limitExceeded)
+            }
+            for (i, entry) in entries.enumerated() {
+                guard case .string(let credentialJWT) = entry else {
+                    throw IdentityError("vp.verifiableCredential[\(i)] is not a VC-JWT; only JWT credentials are verified here", reason: .unsupported)
+                }
+                do throws(IdentityError) {
+                    let inner = try await verify(credentialJWT, resolver: resolver, validator: validator)
+                    guard inner.credential != nil else { throw IdentityError("it is a presentation, not a credential") }
+                } catch {
+                    throw IdentityError("vp.verifiableCredential[\(i)]: \(error.message)", reason: error.reason)
+                }
+            }
         }
         return decoded
     }

@@ -54,6 +54,8 @@ public enum EnvelopedPresentation {
     }
 
     /// Decodes a presentation JWT and each enveloped credential in it, checking their form.
+    /// Credentials embedded as plain objects are refused (`.unsupported`): nothing here
+    /// would check their issuer's signature.
     public static func decode(_ jwt: String) throws(IdentityError) -> Decoded {
         let token = try CompactJWT(jwt)
         try JOSEKeyCheck.checkMediaTypes(token, typ: acceptedTypes, cty: acceptedContentTypes)
@@ -67,9 +69,14 @@ public enum EnvelopedPresentation {
         }
         var credentials: [EnvelopedCredential.Decoded] = []
         for (i, entry) in entries.enumerated() {
-            guard case .object(let object) = entry, VerifiableCredential(json: object).isEnveloped,
-                case .string(let url)? = object["id"]
-            else { continue }
+            guard case .object(let object) = entry, VerifiableCredential(json: object).isEnveloped else {
+                throw IdentityError(
+                    "verifiableCredential[\(i)] is not an EnvelopedVerifiableCredential: a vp+jwt carries its credentials enveloped, each secured by its issuer",
+                    reason: .unsupported)
+            }
+            guard case .string(let url)? = object["id"] else {
+                throw IdentityError("verifiableCredential[\(i)] has no id holding the enveloped credential")
+            }
             do throws(IdentityError) {
                 credentials.append(try EnvelopedCredential.decode(try EnvelopedCredential.jwt(fromDataURL: url)))
             } catch {
