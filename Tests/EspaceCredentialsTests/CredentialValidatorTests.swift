@@ -112,6 +112,31 @@ struct CredentialValidatorTests {
         #expect(error?.reason == .resolutionFailed)
     }
 
+    @Test func undefinedTerms() throws {
+        var options = CredentialValidator.Options(checkJSONLD: true)
+        options.rejectUndefinedTerms = true
+        let strict = CredentialValidator(options: options)
+        try strict.validate(document: Self.credential(["credentialSubject": ["id": "did:example:subject", "name": "Alice"]]))
+        let v2 = Self.credential(["credentialSubject": ["id": "did:example:subject", "favouriteColour": "blue"]])
+        try CredentialValidator(options: .init(checkJSONLD: true)).validate(document: v2)
+        let error = #expect(throws: IdentityError.self) { try strict.validate(document: v2) }
+        #expect(error?.message == "credential: term \"favouriteColour\" is not defined by the contexts")
+        let v1: JSONObject = [
+            "@context": ["https://www.w3.org/2018/credentials/v1", "https://www.w3.org/2018/credentials/examples/v1"],
+            "type": ["VerifiableCredential", "UniversityDegreeCredential"], "issuer": "https://example.edu/issuers/14",
+            "issuanceDate": "2010-01-01T19:23:24Z",
+            "credentialSubject": ["id": "did:example:subject", "degree": ["type": "BachelorDegree", "name": "BSc"]],
+        ]
+        try strict.validate(document: v1)
+        var dropped = v1
+        dropped["credentialSubject"] = ["id": "did:example:subject", "favouriteColour": "blue"]
+        let v1Error = #expect(throws: IdentityError.self) { try strict.validate(document: dropped) }
+        #expect(v1Error?.message == "credential: term \"favouriteColour\" is not defined by the contexts")
+        var undefinedType = v1
+        undefinedType["type"] = ["VerifiableCredential", "https://example.org/#Defined"]
+        try strict.validate(document: undefinedType)
+    }
+
     @Test func boundsOnEntries() {
         var options = CredentialValidator.Options()
         options.maxEntries = 3

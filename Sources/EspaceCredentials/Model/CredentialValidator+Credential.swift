@@ -28,7 +28,7 @@ extension CredentialValidator {
         if options.requireCredentialSchema, json["credentialSchema"] == nil {
             throw IdentityError("\(path): credentialSchema is required (zero-knowledge profile) but missing")
         }
-        if options.checkJSONLD { try JSONLDCheck.check(json, at: path, loader: options.documentLoader) }
+        if options.checkJSONLD { try JSONLDCheck.check(json, at: path, loader: options.documentLoader, undefinedTerms: options.rejectUndefinedTerms) }
     }
 
     /// An `EnvelopedVerifiableCredential`: the v2 context, and an `id` that is a data: URL.

@@ -54,7 +54,7 @@ extension CredentialValidator {
                     reason: .wrongIssuer)
             }
         }
-        if options.checkJSONLD { try JSONLDCheck.check(json, at: path, loader: options.documentLoader) }
+        if options.checkJSONLD { try JSONLDCheck.check(json, at: path, loader: options.documentLoader, undefinedTerms: options.rejectUndefinedTerms) }
     }
 
     /// `holder`: a URL or an object whose `id` is a URL. Returns the holder's URL.

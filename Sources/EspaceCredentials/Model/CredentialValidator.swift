@@ -34,6 +34,10 @@ public struct CredentialValidator: Sendable {
         /// context to load, no protected term to be redefined, and every type to expand to
         /// an absolute URL.
         public var checkJSONLD: Bool = false
+        /// With `checkJSONLD`, also reject terms the contexts do not define: properties a
+        /// 1.1 processor would drop, or that a 2.0 context maps only through its `@vocab`
+        /// (issuer-dependent terms).
+        public var rejectUndefinedTerms: Bool = false
         /// The loader used by the JSON-LD check; nil means the bundled contexts only.
         public var documentLoader: (any DocumentLoader)?
         /// Require an embedded `proof` on credentials and presentations.
