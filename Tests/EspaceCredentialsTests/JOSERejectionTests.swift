@@ -65,6 +65,15 @@ struct JOSERejectionTests {
             try Presentation.envelop(credentials: Array(repeating: "a.b.c", count: EnvelopedPresentation.maxCredentials + 1), holder: "did:web:h", key: key, kid: "#k")
         }
         #expect(error?.reason == .limitExceeded)
+        let forever = #expect(throws: IdentityError.self) {
+            try Presentation.envelop(credentials: [], holder: "did:web:h", key: key, kid: "#k", validity: 0...Double.infinity)
+        }
+        #expect(forever?.reason == .malformed)
+        let vp = VerifiablePresentation(json: ["@context": ["https://www.w3.org/2018/credentials/v1"], "type": "VerifiablePresentation", "holder": "did:web:h"])
+        let jwt11 = #expect(throws: IdentityError.self) {
+            try CredentialJWT11.sign(presentation: vp, key: key, kid: "#k", validity: -Double.infinity...0)
+        }
+        #expect(jwt11?.reason == .malformed)
     }
 
     @Test func jwt11ClaimConflicts() throws {

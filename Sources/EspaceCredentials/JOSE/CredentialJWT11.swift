@@ -30,12 +30,11 @@ public enum CredentialJWT11 {
             try merge(&vc, "id", from: claims, claim: "jti")
             try mergeDate(&vc, "issuanceDate", from: claims, claim: "nbf")
             try mergeDate(&vc, "expirationDate", from: claims, claim: "exp")
-            if let sub = claims["sub"] {
+            if claims["sub"] != nil {
                 guard case .object(var subject)? = vc["credentialSubject"] else {
                     throw IdentityError("the JWT has a sub claim but vc.credentialSubject is not a single object")
                 }
                 try merge(&subject, "id", from: claims, claim: "sub")
-                _ = sub
                 vc["credentialSubject"] = .object(subject)
             }
             return Decoded(token: token, credential: VerifiableCredential(json: vc), presentation: nil)
@@ -97,8 +96,9 @@ public enum CredentialJWT11 {
         if let audience { claims["aud"] = .string(audience) }
         if let nonce { claims["nonce"] = .string(nonce) }
         if let validity {
-            claims["nbf"] = .number(JSONNumber(Int(validity.lowerBound)))
-            claims["exp"] = .number(JSONNumber(Int(validity.upperBound)))
+            try XSDDateTime.checkRepresentable(validity)
+            claims["nbf"] = .number(JSONNumber(Int(validity.lowerBound.rounded(.down))))
+            claims["exp"] = .number(JSONNumber(Int(validity.upperBound.rounded(.down))))
         }
         claims["vp"] = .object(vp)
         return try JWS.sign(try bytes(claims), key: key, header: ["typ": "JWT", "kid": .string(kid)])

@@ -38,6 +38,7 @@ public enum Presentation {
         ]
         if holderAsIssuer { vp["issuer"] = .string(holder) }
         if let validity {
+            try XSDDateTime.checkRepresentable(validity)
             vp["validFrom"] = .string(XSDDateTime.format(validity.lowerBound))
             vp["validUntil"] = .string(XSDDateTime.format(validity.upperBound))
         }

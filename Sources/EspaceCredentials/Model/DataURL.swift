@@ -18,7 +18,7 @@ public struct DataURL: Sendable, Equatable {
         guard text.utf8.count <= Self.maxLength else {
             throw IdentityError("the data: URL is longer than \(Self.maxLength) bytes", reason: .limitExceeded)
         }
-        guard text.lowercased().hasPrefix("data:"), let comma = text.firstIndex(of: ",") else {
+        guard text.prefix(5).lowercased() == "data:", let comma = text.firstIndex(of: ",") else {
             throw IdentityError("\"\(text.prefix(60))\" is not a data: URL (data:<media type>,<data>)")
         }
         let head = text[text.index(text.startIndex, offsetBy: 5)..<comma]

@@ -61,9 +61,9 @@ public struct VerifiableCredential: Sendable, Equatable {
     /// Embedded `proof` entries (a proof set or chain is an array).
     public var proofs: [JSONObject] { objects("proof") }
     /// `name` as given (a string, a language value object, or an array of them).
-    public var name: JSONValue? { json["name"] }
-    /// `description` as given.
-    public var description: JSONValue? { json["description"] }
+    public var nameValue: JSONValue? { json["name"] }
+    /// `description` as given (a string, a language value object, or an array of them).
+    public var descriptionValue: JSONValue? { json["description"] }
     /// Whether this is an `EnvelopedVerifiableCredential` (a secured credential in an `id`
     /// data: URL) rather than a credential.
     public var isEnveloped: Bool { types.contains("EnvelopedVerifiableCredential") }

@@ -1,3 +1,5 @@
+import EspaceIdentity
+
 /// XML Schema 1.1 `dateTime` and `dateTimeStamp` literals (the date formats of the VC data
 /// models: `issuanceDate`/`expirationDate` in 1.1, `validFrom`/`validUntil` in 2.0).
 public enum XSDDateTime {
@@ -70,9 +72,21 @@ public enum XSDDateTime {
         return Double(seconds) + fraction
     }
 
-    /// Formats an instant (seconds since 1970) as a UTC `dateTimeStamp` with whole seconds.
+    /// The instants `format` writes exactly: years 0001 to 9999.
+    public static let representable: ClosedRange<Double> = -62_135_596_800...253_402_300_799
+
+    /// Throws `.malformed` unless both ends of `period` are within `representable`.
+    public static func checkRepresentable(_ period: ClosedRange<Double>) throws(IdentityError) {
+        guard representable.contains(period.lowerBound), representable.contains(period.upperBound) else {
+            throw IdentityError("the validity period \(period) is outside the years 0001 to 9999")
+        }
+    }
+
+    /// Formats an instant (seconds since 1970) as a UTC `dateTimeStamp` with whole seconds;
+    /// instants outside `representable` (and NaN) are clamped into it.
     public static func format(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded(.down))
+        let clamped = seconds.isNaN ? 0 : min(max(seconds, representable.lowerBound), representable.upperBound)
+        let total = Int(clamped.rounded(.down))
         let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         let rest = total - days * 86_400
         let (y, m, d) = civilFromDays(days)
