@@ -8,6 +8,7 @@ public enum CredentialJWT11 {
     /// A decoded, not yet verified, VC-JWT 1.1 with the credential or presentation rebuilt
     /// from the claims.
     public struct Decoded: Sendable {
+        /// The token, split and decoded.
         public let token: CompactJWT
         /// The credential (`vc` claim, completed from the registered claims), if any.
         public let credential: VerifiableCredential?

@@ -14,6 +14,7 @@ public enum EnvelopedCredential {
 
     /// A decoded, not yet verified, credential JWT.
     public struct Decoded: Sendable {
+        /// The token, split and decoded.
         public let token: CompactJWT
         public let credential: VerifiableCredential
         /// The protected header.

@@ -12,6 +12,7 @@ public enum EnvelopedPresentation {
 
     /// A decoded, not yet verified, presentation JWT with its enveloped credentials decoded.
     public struct Decoded: Sendable {
+        /// The token, split and decoded.
         public let token: CompactJWT
         public let presentation: VerifiablePresentation
         /// Each `EnvelopedVerifiableCredential` entry, decoded, in order.

@@ -24,6 +24,7 @@ public struct CredentialValidator: Sendable {
 
     /// What the validator requires beyond the data model's rules.
     public struct Options: Sendable {
+        /// Complete credentials, or issuance requests (see `Mode`).
         public var mode: Mode = .verification
         /// The verifier's time in seconds since 1970; when set, the validity period
         /// (`validFrom`/`validUntil`, `issuanceDate`/`expirationDate`) is checked against it.
@@ -71,11 +72,15 @@ public struct CredentialValidator: Sendable {
 
     /// What `validate(document:)` found the document to be.
     public enum DocumentKind: Sendable, Equatable {
+        /// A `VerifiableCredential`.
         case credential
+        /// A `VerifiablePresentation`.
         case presentation
+        /// An `EnvelopedVerifiableCredential` (a secured credential inside a data: URL).
         case envelopedCredential
     }
 
+    /// What this validator requires.
     public var options: Options
 
     public init(options: Options = Options()) {
