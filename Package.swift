@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "EspaceJSONLD", targets: ["EspaceJSONLD"]),
         .library(name: "EspaceIdentity", targets: ["EspaceIdentity"]),
         .library(name: "EspaceCredentials", targets: ["EspaceCredentials"]),
+        .library(name: "EspaceNetwork", targets: ["EspaceNetwork"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -53,6 +54,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Real network I/O behind the identity layer's HTTPClient and HostResolving.
+        .target(name: "EspaceNetwork", dependencies: ["EspaceIdentity"]),
         // Conformance runners for the official suites (reads files: used by the CLI and tests).
         .target(
             name: "EspaceConformance",
@@ -63,7 +66,7 @@ let package = Package(
             name: "EspaceCLI",
             dependencies: [
                 "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceConformance",
-                "EspaceIdentity", "EspaceCredentials",
+                "EspaceIdentity", "EspaceCredentials", "EspaceNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -11,6 +11,8 @@ struct Espace: ParsableCommand {
             RDFCommand.self,
             ConformanceCommand.self,
             JSONCommand.self,
+            KeyCommand.self,
+            DIDCommand.self,
         ]
     )
 }
