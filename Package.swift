@@ -93,6 +93,7 @@ let package = Package(
             name: "EspaceCredentialsTests",
             dependencies: ["EspaceCredentials", "EspaceIdentity", "EspaceJSONLD", "EspaceJSON", "EspaceTestSupport"]
         ),
+        .testTarget(name: "EspaceNetworkTests", dependencies: ["EspaceNetwork", "EspaceIdentity"]),
         .testTarget(name: "EspaceCLITests", dependencies: ["EspaceCLI", "EspaceTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -67,6 +67,22 @@ struct DIDResolversTests {
         #expect(await Self.failure(resolvers, did, .capabilityInvocation)?.reason == .notAuthorized)
     }
 
+    @Test func keyIDsRelativeToTheIssuer() async throws {
+        let key = try PrivateKey.generate(.es256)
+        let did = DIDJWK.did(for: key.publicKey)
+        for kid in ["#0", "0", did + "#0"] {
+            let method = try await DIDResolvers.offline.resolveVerificationMethod(kid: kid, of: did, for: .assertionMethod)
+            #expect(method.id == did + "#0")
+        }
+        let other = DIDJWK.did(for: try PrivateKey.generate(.es256).publicKey)
+        do {
+            _ = try await DIDResolvers.offline.resolveVerificationMethod(kid: other + "#0", of: did, for: .assertionMethod)
+            Issue.record("a key of another DID was accepted")
+        } catch {
+            #expect(error.reason == .wrongIssuer)
+        }
+    }
+
     @Test func didKeyMethodsAreNotForKeyAgreement() async throws {
         let didKey = try DIDKey.did(for: try PrivateKey.generate(.edDSA).publicKey)
         let id = didKey + "#" + didKey.dropFirst("did:key:".count)

@@ -86,4 +86,23 @@ public struct DIDResolvers: DIDResolver, VerificationMethodResolver {
             id: method.id, controller: method.controller, type: method.type, publicKey: try method.publicKey(),
             publishedJWK: method.publicKeyJwk)
     }
+
+    /// Resolves a key id as a token carries it for issuer `did`: absolute (`did:…#key-1`),
+    /// relative (`#key-1`) or a bare fragment (`key-1`). An absolute id of another DID is
+    /// `.wrongIssuer`.
+    public func resolveVerificationMethod(
+        kid: String, of did: String, for relationship: VerificationRelationship
+    ) async throws(IdentityError) -> ResolvedVerificationMethod {
+        let issuer = try DIDURL(did).did
+        let id: String
+        if kid.hasPrefix("did:") {
+            guard try DIDURL(kid).did == issuer else {
+                throw IdentityError("key id \(DIDURL.excerpt(kid)) does not belong to \(issuer)", reason: .wrongIssuer)
+            }
+            id = kid
+        } else {
+            id = issuer + (kid.hasPrefix("#") ? "" : "#") + kid
+        }
+        return try await resolveVerificationMethod(id, for: relationship)
+    }
 }
