@@ -8,6 +8,9 @@ public enum DIDKeyRepresentation: String, Sendable, CaseIterable {
     case jsonWebKey2020
     /// `Ed25519VerificationKey2020` with `publicKeyMultibase` (Ed25519 keys only).
     case ed25519VerificationKey2020
+    /// `Ed25519VerificationKey2018` with `publicKeyBase58` and the derived
+    /// `X25519KeyAgreementKey2019` (Ed25519 keys only; the did-method-key vectors).
+    case ed25519VerificationKey2018
 }
 
 extension DIDDocument {
@@ -15,10 +18,14 @@ extension DIDDocument {
     static let multikeyContext = "https://w3id.org/security/multikey/v1"
     static let jws2020Context = "https://w3id.org/security/suites/jws-2020/v1"
     static let ed25519Context2020 = "https://w3id.org/security/suites/ed25519-2020/v1"
+    static let ed25519Context2018 = "https://w3id.org/security/suites/ed25519-2018/v1"
+    static let x25519Context2019 = "https://w3id.org/security/suites/x25519-2019/v1"
 
     /// The document a `did:key` identifier stands for: one method `did:key:z…#z…` under
-    /// authentication, assertionMethod, capabilityInvocation and capabilityDelegation (and,
-    /// as the did-method-key vectors list it, keyAgreement for `jsonWebKey2020`).
+    /// authentication, assertionMethod, capabilityInvocation and capabilityDelegation. As the
+    /// did-method-key vectors do, `jsonWebKey2020` and `ed25519VerificationKey2018` also list
+    /// a keyAgreement method: the same key for NIST curves, the X25519 key derived from an
+    /// Ed25519 key (`did:key:z6Mk…#z6LS…`).
     public static func didKey(_ did: String, representation: DIDKeyRepresentation = .multikey) throws(IdentityError) -> DIDDocument {
         let url = try DIDURL(did)
         guard url.method == "key" else { throw IdentityError("\(did) is not a did:key identifier") }
@@ -27,7 +34,7 @@ extension DIDDocument {
         let methodID = base + "#" + url.methodSpecificID
         var method = VerificationMethod(id: methodID, type: "Multikey", controller: base)
         var context: [JSONValue] = [.string(didContext)]
-        var relationships: [VerificationRelationship] = [.authentication, .assertionMethod, .capabilityInvocation, .capabilityDelegation]
+        let relationships: [VerificationRelationship] = [.authentication, .assertionMethod, .capabilityInvocation, .capabilityDelegation]
         switch representation {
         case .multikey:
             method.publicKeyMultibase = url.methodSpecificID
@@ -39,14 +46,39 @@ extension DIDDocument {
             method.type = "Ed25519VerificationKey2020"
             method.publicKeyMultibase = url.methodSpecificID
             context.append(.string(ed25519Context2020))
+        case .ed25519VerificationKey2018:
+            guard case .ed25519(let ed) = key else {
+                throw IdentityError("Ed25519VerificationKey2018 holds Ed25519 keys only, not the key of \(base)", reason: .unsupported)
+            }
+            method.type = "Ed25519VerificationKey2018"
+            method.publicKeyBase58 = Base58.encode(Array(ed.rawRepresentation))
+            context += [.string(ed25519Context2018), .string(x25519Context2019)]
         case .jsonWebKey2020:
             method.type = "JsonWebKey2020"
             method.publicKeyJwk = key.jwk.json.objectValue
             context.append(.string(jws2020Context))
-            relationships.append(.keyAgreement)
         }
-        var document = DIDDocument(context: .array(context), id: base, verificationMethod: [method])
+        var methods = [method]
+        var agreementID: String?
+        switch (representation, key) {
+        case (.multikey, _), (.ed25519VerificationKey2020, _): break
+        case (_, .ed25519(let ed)):
+            let x25519 = try X25519Derivation.x25519PublicKey(ed25519: ed.rawRepresentation)
+            let fragment = "z" + Base58.encode(Multicodec.x25519Public.prefix + x25519)
+            var agreement = VerificationMethod(id: base + "#" + fragment, type: "X25519KeyAgreementKey2019", controller: base)
+            if representation == .jsonWebKey2020 {
+                agreement.type = "JsonWebKey2020"
+                agreement.publicKeyJwk = ["kty": "OKP", "crv": "X25519", "x": .string(Base64URL.encode(x25519))]
+            } else {
+                agreement.publicKeyBase58 = Base58.encode(x25519)
+            }
+            methods.append(agreement)
+            agreementID = agreement.id
+        default: agreementID = methodID
+        }
+        var document = DIDDocument(context: .array(context), id: base, verificationMethod: methods)
         for relationship in relationships { document.relationships[relationship] = [.reference(methodID)] }
+        if let agreementID { document.relationships[.keyAgreement] = [.reference(agreementID)] }
         return document
     }
 
