@@ -41,7 +41,7 @@ struct DIDMethodDocumentTests {
         for (did, vector) in try Self.vectors("ed25519-x25519.json") {
             let expected = try #require(vector["didDocument"])
             let type = expected["verificationMethod"]?.arrayValue?.first?["type"]?.stringValue
-            let representation: DIDKeyRepresentation = type == "JsonWebKey2020" ? .jsonWebKey2020 : .ed25519VerificationKey2018
+            let representation: DIDKeyRepresentation = type == "JsonWebKey2020" ? .jsonWebKey2020 : .verificationKey2018
             #expect(try DIDDocument.didKey(did, representation: representation).json == expected, "\(did)")
             let methodID = did + "#" + did.dropFirst("did:key:".count)
             let publishedKey = try #require(try DIDDocument(json: expected).verificationMethod(withID: methodID)).publicKey()
@@ -70,6 +70,27 @@ struct DIDMethodDocumentTests {
             }
         }
         #expect(throws: IdentityError.self) { try X25519Derivation.x25519PublicKey(ed25519: [1, 2, 3]) }
+    }
+
+    /// The four X25519 did:key documents of x25519.json are generated exactly; they are for
+    /// key agreement only.
+    @Test func x25519DocumentsMatchTheVectors() async throws {
+        let documents = try #require(try Self.vectors("x25519.json")["didDocument"]?.objectValue)
+        #expect(documents.count == 4)
+        for (did, expected) in documents {
+            let type = expected["verificationMethod"]?.arrayValue?.first?["type"]?.stringValue
+            let representation: DIDKeyRepresentation = type == "JsonWebKey2020" ? .jsonWebKey2020 : .verificationKey2018
+            #expect(try DIDDocument.didKey(did, representation: representation).json == expected, "\(did)")
+            let multikey = try DIDDocument.didKey(did)
+            #expect(multikey.entries(for: .keyAgreement).count == 1)
+            #expect(multikey.entries(for: .authentication).isEmpty)
+            do {
+                _ = try await DIDResolvers.offline.resolveVerificationMethod(did, for: .authentication)
+                Issue.record("an X25519 key was accepted for authentication")
+            } catch {
+                #expect(error.reason == .notAuthorized)
+            }
+        }
     }
 
     @Test func multikeyDocumentFollowsTheCurrentSpecification() throws {

@@ -8,9 +8,9 @@ public enum DIDKeyRepresentation: String, Sendable, CaseIterable {
     case jsonWebKey2020
     /// `Ed25519VerificationKey2020` with `publicKeyMultibase` (Ed25519 keys only).
     case ed25519VerificationKey2020
-    /// `Ed25519VerificationKey2018` with `publicKeyBase58` and the derived
-    /// `X25519KeyAgreementKey2019` (Ed25519 keys only; the did-method-key vectors).
-    case ed25519VerificationKey2018
+    /// The 2018/2019 suites of the did-method-key vectors: `Ed25519VerificationKey2018` with
+    /// `publicKeyBase58` and the derived `X25519KeyAgreementKey2019` (Ed25519 and X25519 keys).
+    case verificationKey2018
 }
 
 extension DIDDocument {
@@ -30,6 +30,11 @@ extension DIDDocument {
         let url = try DIDURL(did)
         guard url.method == "key" else { throw IdentityError("\(did) is not a did:key identifier") }
         let base = url.did
+        if url.methodSpecificID.hasPrefix("z6LS"),
+            case (Multicodec.x25519Public.rawValue, let payload) = try Multicodec.decode(try Base58.decode(url.methodSpecificID.dropFirst()))
+        {
+            return try x25519Key(base, fragment: url.methodSpecificID, key: Array(payload), representation: representation)
+        }
         let key = try DIDKey.publicKey(from: base)
         let methodID = base + "#" + url.methodSpecificID
         var method = VerificationMethod(id: methodID, type: "Multikey", controller: base)
@@ -46,7 +51,7 @@ extension DIDDocument {
             method.type = "Ed25519VerificationKey2020"
             method.publicKeyMultibase = url.methodSpecificID
             context.append(.string(ed25519Context2020))
-        case .ed25519VerificationKey2018:
+        case .verificationKey2018:
             guard case .ed25519(let ed) = key else {
                 throw IdentityError("Ed25519VerificationKey2018 holds Ed25519 keys only, not the key of \(base)", reason: .unsupported)
             }
@@ -80,6 +85,35 @@ extension DIDDocument {
         for relationship in relationships { document.relationships[relationship] = [.reference(methodID)] }
         if let agreementID { document.relationships[.keyAgreement] = [.reference(agreementID)] }
         return document
+    }
+
+    /// The document of an X25519 did:key: one key-agreement method.
+    static func x25519Key(
+        _ did: String, fragment: String, key: [UInt8], representation: DIDKeyRepresentation
+    ) throws(IdentityError) -> DIDDocument {
+        guard key.count == 32 else { throw IdentityError("\(did) does not hold a 32-byte X25519 key") }
+        var method = VerificationMethod(id: did + "#" + fragment, type: "Multikey", controller: did)
+        let context: String
+        switch representation {
+        case .multikey:
+            method.publicKeyMultibase = fragment
+            context = multikeyContext
+        case .ed25519VerificationKey2020:
+            method.type = "X25519KeyAgreementKey2020"
+            method.publicKeyMultibase = fragment
+            context = "https://w3id.org/security/suites/x25519-2020/v1"
+        case .verificationKey2018:
+            method.type = "X25519KeyAgreementKey2019"
+            method.publicKeyBase58 = Base58.encode(key)
+            context = x25519Context2019
+        case .jsonWebKey2020:
+            method.type = "JsonWebKey2020"
+            method.publicKeyJwk = ["kty": "OKP", "crv": "X25519", "x": .string(Base64URL.encode(key))]
+            context = jws2020Context
+        }
+        return DIDDocument(
+            context: .array([.string(didContext), .string(context)]), id: did, verificationMethod: [method],
+            relationships: [.keyAgreement: [.reference(method.id)]])
     }
 
     /// The document a `did:jwk` identifier stands for (did:jwk specification): method `#0`
