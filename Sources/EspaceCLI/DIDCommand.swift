@@ -52,7 +52,8 @@ struct DIDCommand: ParsableCommand {
                     guard domain == nil, service.isEmpty else {
                         throw IdentitySupport.Failure("--domain and --service apply to did:web only")
                     }
-                    document = method == .key
+                    document =
+                        method == .key
                         ? try DIDDocument.didKey(try DIDKey.did(for: publicKey))
                         : try DIDDocument.didJWK(DIDJWK.did(for: publicKey))
                 case .web:
@@ -60,7 +61,8 @@ struct DIDCommand: ParsableCommand {
                     let did = try DIDWeb.did(for: try DIDWeb.location(domain: domain))
                     let services = try service.map { try Self.service($0, did: did) }
                     document = try DIDDocument.forNode(
-                        did: did, keys: [.init(fragment: "key-1", publicKey: publicKey, algorithm: privateKey?.algorithm)],
+                        did: did,
+                        keys: [.init(fragment: "key-1", publicKey: publicKey, algorithm: privateKey?.algorithm)],
                         services: services)
                     location = try DIDWeb.documentURL(for: did)
                 }
@@ -126,7 +128,9 @@ struct DIDCommand: ParsableCommand {
                 var networks: [IPNetwork] = []
                 for entry in allowHost {
                     if entry.contains("/") || IPAddress(entry) != nil {
-                        guard let network = IPNetwork(entry) else { throw IdentitySupport.Failure("--allow-host \(entry) is not a CIDR block") }
+                        guard let network = IPNetwork(entry) else {
+                            throw IdentitySupport.Failure("--allow-host \(entry) is not a CIDR block")
+                        }
                         networks.append(network)
                     } else {
                         hosts.insert(entry)
@@ -136,7 +140,8 @@ struct DIDCommand: ParsableCommand {
                     client: URLSessionHTTPClient(), resolver: SystemHostResolver(),
                     allowList: AddressAllowList(hosts: hosts, networks: networks, allowAllPrivate: allowPrivate))
                 let web = DIDWebResolver(
-                    client: client, limits: HTTPLimits(maxResponseBytes: 256 * 1024, timeout: .seconds(max(1, min(timeout, 120)))),
+                    client: client,
+                    limits: HTTPLimits(maxResponseBytes: 256 * 1024, timeout: .seconds(max(1, min(timeout, 120)))),
                     allowInsecureHTTP: insecureHTTP)
                 var resolvers = DIDResolvers.offline
                 resolvers.resolvers["web"] = web
@@ -158,17 +163,21 @@ enum DIDSummary {
     static func text(_ document: DIDDocument) -> String {
         var lines = ["DID: \(document.id)"]
         if !document.controller.isEmpty { lines.append("Controller: \(document.controller.joined(separator: ", "))") }
-        if !document.alsoKnownAs.isEmpty { lines.append("Also known as: \(document.alsoKnownAs.joined(separator: ", "))") }
+        if !document.alsoKnownAs.isEmpty {
+            lines.append("Also known as: \(document.alsoKnownAs.joined(separator: ", "))")
+        }
         var methods = document.verificationMethod
         for relationship in VerificationRelationship.allCases {
-            for case .embedded(let method) in document.entries(for: relationship) where !methods.contains(where: { $0.id == method.id }) {
+            for case .embedded(let method) in document.entries(for: relationship)
+            where !methods.contains(where: { $0.id == method.id }) {
                 methods.append(method)
             }
         }
         lines.append("Verification methods:")
         for method in methods {
             let key = (try? method.publicKey()).map(IdentitySupport.describe) ?? "key not readable here"
-            let purposes = VerificationRelationship.allCases.filter { document.authorizes(method.id, for: $0) }.map(\.rawValue)
+            let purposes = VerificationRelationship.allCases.filter { document.authorizes(method.id, for: $0) }.map(
+                \.rawValue)
             lines.append("  \(method.id)")
             lines.append("    type: \(method.type), key: \(key)")
             lines.append("    for: \(purposes.isEmpty ? "(none)" : purposes.joined(separator: ", "))")

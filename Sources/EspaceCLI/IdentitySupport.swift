@@ -30,7 +30,9 @@ enum IdentitySupport {
 
     /// Reads a JSON file (at most 1 MiB).
     static func readJSON(_ path: String) throws -> JSONValue {
-        guard let data = FileManager.default.contents(atPath: path) else { throw Failure("\(path): cannot read the file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure("\(path): cannot read the file")
+        }
         guard data.count <= 1 << 20 else { throw Failure("\(path): larger than 1 MiB") }
         do {
             return try JSONParser().parse(data)

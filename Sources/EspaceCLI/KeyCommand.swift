@@ -45,14 +45,17 @@ struct KeyCommand: ParsableCommand {
             try IdentitySupport.report {
                 let key = try PrivateKey.generate(type.algorithm)
                 let privateJWK = try key.privateJWK()
-                if let out { try IdentitySupport.write(try IdentitySupport.pretty(.object(privateJWK)), to: out, secret: true) }
+                if let out {
+                    try IdentitySupport.write(try IdentitySupport.pretty(.object(privateJWK)), to: out, secret: true)
+                }
                 let publicJWK = key.publicKey.jwk
                 let thumbprint = try publicJWK.thumbprint()
                 let didKey = try? DIDKey.did(for: key.publicKey)
                 let didJWK = DIDJWK.did(for: key.publicKey)
                 if json {
                     var o: JSONObject = [
-                        "type": .string(type.rawValue), "alg": .string(key.algorithm.rawValue), "publicJwk": publicJWK.json,
+                        "type": .string(type.rawValue), "alg": .string(key.algorithm.rawValue),
+                        "publicJwk": publicJWK.json,
                         "thumbprint": .string(thumbprint), "didJwk": .string(didJWK),
                     ]
                     if let didKey { o["didKey"] = .string(didKey) }

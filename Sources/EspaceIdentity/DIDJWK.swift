@@ -15,7 +15,9 @@ public enum DIDJWK {
         guard did.hasPrefix("did:jwk:") else { throw IdentityError("\(did) is not a did:jwk identifier") }
         var identifier = did.dropFirst("did:jwk:".count)
         if let hash = identifier.firstIndex(of: "#") { identifier = identifier[..<hash] }
-        guard identifier.utf8.count <= 8192 else { throw IdentityError("did:jwk identifier is too long", reason: .limitExceeded) }
+        guard identifier.utf8.count <= 8192 else {
+            throw IdentityError("did:jwk identifier is too long", reason: .limitExceeded)
+        }
         let bytes = try Base64URL.decode(identifier)
         let value: JSONValue
         do {

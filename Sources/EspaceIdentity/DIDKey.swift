@@ -29,7 +29,8 @@ public enum DIDKey {
             case .p521Public?:
                 return .p521(try P521.Signing.PublicKey(compressedRepresentation: payload))
             default:
-                throw IdentityError("unsupported multicodec key type 0x\(String(code, radix: 16)) in \(place)", reason: .unsupported)
+                throw IdentityError(
+                    "unsupported multicodec key type 0x\(String(code, radix: 16)) in \(place)", reason: .unsupported)
             }
         } catch let error as IdentityError {
             throw error

@@ -26,7 +26,9 @@ extension PrivateKey {
     public init(jwk value: JSONValue) throws(IdentityError) {
         guard case .object(let o) = value else { throw IdentityError("a private JWK must be a JSON object") }
         func member(_ name: String) throws(IdentityError) -> [UInt8] {
-            guard case .string(let text)? = o[name] else { throw IdentityError("the private JWK has no \"\(name)\" string") }
+            guard case .string(let text)? = o[name] else {
+                throw IdentityError("the private JWK has no \"\(name)\" string")
+            }
             return try Base64URL.decode(text)
         }
         let kty = o["kty"]?.stringValue ?? ""
@@ -34,7 +36,8 @@ extension PrivateKey {
         let key: PrivateKey
         do {
             switch (kty, crv) {
-            case ("OKP", "Ed25519"?): key = .ed25519(try Curve25519.Signing.PrivateKey(rawRepresentation: try member("d")))
+            case ("OKP", "Ed25519"?):
+                key = .ed25519(try Curve25519.Signing.PrivateKey(rawRepresentation: try member("d")))
             case ("EC", "P-256"?): key = .p256(try P256.Signing.PrivateKey(rawRepresentation: try member("d")))
             case ("EC", "P-384"?): key = .p384(try P384.Signing.PrivateKey(rawRepresentation: try member("d")))
             case ("RSA", _):
@@ -53,7 +56,8 @@ extension PrivateKey {
         if o["x"] != nil || o["n"] != nil {
             let published = try JWK(json: value)
             guard published == key.publicKey.jwk else {
-                throw IdentityError("the private JWK's public members do not match its private key", reason: .keyMismatch)
+                throw IdentityError(
+                    "the private JWK's public members do not match its private key", reason: .keyMismatch)
             }
         }
         self = key

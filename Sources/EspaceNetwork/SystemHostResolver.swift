@@ -39,7 +39,9 @@ public struct SystemHostResolver: HostResolving {
             if let address = entry.pointee.ai_addr {
                 switch Int32(address.pointee.sa_family) {
                 case AF_INET:
-                    let value = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt32(bigEndian: $0.pointee.sin_addr.s_addr) }
+                    let value = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+                        UInt32(bigEndian: $0.pointee.sin_addr.s_addr)
+                    }
                     out.append(.v4(value))
                 case AF_INET6:
                     let bytes = address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { pointer in
@@ -51,7 +53,9 @@ public struct SystemHostResolver: HostResolving {
             }
             cursor = entry.pointee.ai_next
         }
-        guard !out.isEmpty else { throw IdentityError("\(host) has no IPv4 or IPv6 address", reason: .resolutionFailed) }
+        guard !out.isEmpty else {
+            throw IdentityError("\(host) has no IPv4 or IPv6 address", reason: .resolutionFailed)
+        }
         return Array(Set(out)).sorted { $0.description < $1.description }
     }
 }

@@ -69,7 +69,9 @@ public struct URLSessionHTTPClient: HTTPClient {
             let tooLarge = lock.withLock { () -> Bool in
                 self.response = response as? HTTPURLResponse
                 if response.expectedContentLength > Int64(maxBytes) {
-                    failure = IdentityError("\(url) announces \(response.expectedContentLength) bytes, more than \(maxBytes)", reason: .limitExceeded)
+                    failure = IdentityError(
+                        "\(url) announces \(response.expectedContentLength) bytes, more than \(maxBytes)",
+                        reason: .limitExceeded)
                     return true
                 }
                 return false
@@ -91,13 +93,18 @@ public struct URLSessionHTTPClient: HTTPClient {
         }
 
         func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-            let (continuation, result) = lock.withLock { () -> (CheckedContinuation<Result<HTTPResponse, IdentityError>, Never>?, Result<HTTPResponse, IdentityError>) in
+            let (continuation, result) = lock.withLock {
+                () -> (
+                    CheckedContinuation<Result<HTTPResponse, IdentityError>, Never>?,
+                    Result<HTTPResponse, IdentityError>
+                ) in
                 let pending = self.continuation
                 self.continuation = nil
                 if let failure { return (pending, .failure(failure)) }
                 if let error {
                     let nsError = error as NSError
-                    let reason: IdentityError.Reason = nsError.code == NSURLErrorTimedOut ? .limitExceeded : .resolutionFailed
+                    let reason: IdentityError.Reason =
+                        nsError.code == NSURLErrorTimedOut ? .limitExceeded : .resolutionFailed
                     return (pending, .failure(IdentityError("\(url): \(error.localizedDescription)", reason: reason)))
                 }
                 guard let response else {

@@ -19,7 +19,8 @@ struct IdentityCommandTests {
         let result = try CLIRunner.run(["key", "generate", "--type", type, "--out", path, "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let output = try Self.json(result.stdout)
-        let privateJWK = try Self.json(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self))
+        let privateJWK = try Self.json(
+            String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self))
         #expect(privateJWK["d"] != nil)
         #expect(output["privateJwk"] == nil)
         #expect(output["privateJwkFile"]?.stringValue == path)

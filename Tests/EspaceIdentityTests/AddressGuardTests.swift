@@ -11,7 +11,8 @@ struct AddressGuardTests {
         ("169.254.169.254", .linkLocal), ("192.0.2.1", .documentation), ("198.51.100.7", .documentation),
         ("203.0.113.9", .documentation), ("198.18.0.1", .benchmarking), ("224.0.0.1", .multicast),
         ("240.0.0.1", .reserved), ("255.255.255.255", .broadcast), ("192.0.0.8", .reserved),
-        ("::", .unspecified), ("::1", .loopback), ("[::1]", .loopback), ("fe80::1", .linkLocal), ("febf::1", .linkLocal),
+        ("::", .unspecified), ("::1", .loopback), ("[::1]", .loopback), ("fe80::1", .linkLocal),
+        ("febf::1", .linkLocal),
         ("fec0::1", .privateUse), ("fc00::1", .uniqueLocal), ("fd12:3456::1", .uniqueLocal), ("ff02::1", .multicast),
         ("2001:db8::1", .documentation), ("2606:4700:4700::1111", .publicUnicast), ("::ffff:127.0.0.1", .loopback),
         ("::ffff:7f00:1", .loopback), ("::ffff:8.8.8.8", .publicUnicast), ("::ffff:169.254.169.254", .linkLocal),
@@ -71,10 +72,12 @@ struct AddressGuardTests {
     }
 
     @Test(arguments: [
-        "https://127.0.0.1/x", "http://10.0.0.1/", "https://[::1]:8443/", "https://[fe80::1]/", "https://169.254.169.254/latest",
+        "https://127.0.0.1/x", "http://10.0.0.1/", "https://[::1]:8443/", "https://[fe80::1]/",
+        "https://169.254.169.254/latest",
         "https://100.64.1.1/", "https://[::ffff:127.0.0.1]/", "https://[fd00::1]/", "https://0.0.0.0/",
         "https://metadata.example/", "https://mixed.example/", "https://local.example/",
-        "ftp://public.example/", "file:///etc/passwd", "https://user:pw@public.example/", "https://public.example@127.0.0.1/",
+        "ftp://public.example/", "file:///etc/passwd", "https://user:pw@public.example/",
+        "https://public.example@127.0.0.1/",
         "https://127.1/", "https://2130706433/", "https://0x7f.0.0.1/", "https://loc%61lhost/",
     ])
     func refusesNonPublicDestinations(url: String) async {
@@ -84,16 +87,30 @@ struct AddressGuardTests {
     @Test func letsPublicAndAllowListedDestinationsThrough() async throws {
         let client = FakeHTTPClient([
             "https://public.example/a": HTTPResponse(status: 200), "https://10.1.2.3/": HTTPResponse(status: 200),
-            "https://metadata.example/": HTTPResponse(status: 200), "https://127.0.0.1:8080/": HTTPResponse(status: 200),
+            "https://metadata.example/": HTTPResponse(status: 200),
+            "https://127.0.0.1:8080/": HTTPResponse(status: 200),
         ])
         #expect(await Self.reason(Self.guarded(client: client), "https://public.example/a") == nil)
         #expect(await Self.reason(Self.guarded(client: client), "https://93.184.216.34/") == nil)
-        #expect(await Self.reason(Self.guarded(AddressAllowList(networks: [IPNetwork("10.0.0.0/8")!]), client: client), "https://10.1.2.3/") == nil)
-        #expect(await Self.reason(Self.guarded(AddressAllowList(hosts: ["Metadata.example"]), client: client), "https://metadata.example/") == nil)
-        #expect(await Self.reason(Self.guarded(AddressAllowList(allowAllPrivate: true), client: client), "https://127.0.0.1:8080/") == nil)
+        #expect(
+            await Self.reason(
+                Self.guarded(AddressAllowList(networks: [IPNetwork("10.0.0.0/8")!]), client: client),
+                "https://10.1.2.3/") == nil)
+        #expect(
+            await Self.reason(
+                Self.guarded(AddressAllowList(hosts: ["Metadata.example"]), client: client), "https://metadata.example/"
+            ) == nil)
+        #expect(
+            await Self.reason(
+                Self.guarded(AddressAllowList(allowAllPrivate: true), client: client), "https://127.0.0.1:8080/") == nil
+        )
         #expect(await Self.reason(Self.guarded(client: client), "https://empty.example/") == .resolutionFailed)
         #expect(await Self.reason(Self.guarded(client: client), "https://unknown.example/") == .resolutionFailed)
-        #expect(client.requested == ["https://public.example/a", "https://93.184.216.34/", "https://10.1.2.3/", "https://metadata.example/", "https://127.0.0.1:8080/"])
+        #expect(
+            client.requested == [
+                "https://public.example/a", "https://93.184.216.34/", "https://10.1.2.3/", "https://metadata.example/",
+                "https://127.0.0.1:8080/",
+            ])
     }
 
     @Test func redirectsAreCheckedAgain() async throws {
@@ -104,10 +121,13 @@ struct AddressGuardTests {
         ])
         let guarded = Self.guarded(client: client)
         let limits = HTTPLimits(maxRedirects: 2)
-        await #expect(throws: IdentityError.self) { try await guarded.send(HTTPRequest(url: "https://public.example/a"), limits: limits) }
+        await #expect(throws: IdentityError.self) {
+            try await guarded.send(HTTPRequest(url: "https://public.example/a"), limits: limits)
+        }
         #expect(!client.requested.contains("https://127.0.0.1/secret"))
         #expect(try await guarded.send(HTTPRequest(url: "https://public.example/b"), limits: limits).body == [1])
         // Without redirects allowed the 3xx answer comes back as is.
-        #expect(try await guarded.send(HTTPRequest(url: "https://public.example/b"), limits: HTTPLimits()).status == 301)
+        #expect(
+            try await guarded.send(HTTPRequest(url: "https://public.example/b"), limits: HTTPLimits()).status == 301)
     }
 }

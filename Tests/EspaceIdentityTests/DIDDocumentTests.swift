@@ -37,7 +37,9 @@ struct DIDDocumentTests {
         try DIDDocument(bytes: Array(text.utf8))
     }
 
-    static func reason(_ text: String, limits: DIDDocumentLimits = DIDDocumentLimits()) -> (IdentityError.Reason, String)? {
+    static func reason(_ text: String, limits: DIDDocumentLimits = DIDDocumentLimits()) -> (
+        IdentityError.Reason, String
+    )? {
         do {
             _ = try DIDDocument(bytes: Array(text.utf8), limits: limits)
             return nil
@@ -53,7 +55,10 @@ struct DIDDocumentTests {
         #expect(document.alsoKnownAs == ["https://example.com/"])
         #expect(document.verificationMethod.map(\.id) == ["did:web:example.com#key-1", "did:web:example.com#key-2"])
         #expect(document.entries(for: .authentication) == [.reference("did:web:example.com#key-1")])
-        #expect(document.entries(for: .assertionMethod).map(\.id) == ["did:web:example.com#key-1", "did:web:example.com#key-2"])
+        #expect(
+            document.entries(for: .assertionMethod).map(\.id) == [
+                "did:web:example.com#key-1", "did:web:example.com#key-2",
+            ])
         #expect(document.entries(for: .keyAgreement).isEmpty)
         #expect(document.service.map(\.id) == ["did:web:example.com#dsp", "did:web:example.com#multi"])
         #expect(document.service[1].types == ["A", "B"])
@@ -109,7 +114,9 @@ struct DIDDocumentTests {
         let x25519Multibase = try method(["publicKeyMultibase": "z6LShs9GGnqk85isEBzzshkuVWrVKsRp24GnDuHk8QWkARMW"])
         let unsupported = try #require(throws: IdentityError.self) { try x25519Multibase.publicKey() }
         #expect(unsupported.reason == .unsupported)
-        let base58OtherType = try method(["type": "X25519KeyAgreementKey2019", "publicKeyBase58": "4zvwRjXUKGfvwnParsHAS3HuSVzV5cA4McphgmoCtajS"])
+        let base58OtherType = try method([
+            "type": "X25519KeyAgreementKey2019", "publicKeyBase58": "4zvwRjXUKGfvwnParsHAS3HuSVzV5cA4McphgmoCtajS",
+        ])
         #expect((try? base58OtherType.publicKey()) == nil)
         let shortEd25519 = try method(["type": "Ed25519VerificationKey2018", "publicKeyBase58": "4zvw"])
         #expect(throws: IdentityError.self) { try shortEd25519.publicKey() }
@@ -122,22 +129,52 @@ struct DIDDocumentTests {
         (##"{"id": "did:ex:a#frag"}"##, "is not a DID"),
         (##"{"id": "did:ex:a", "controller": "nope"}"##, "is not a DID"),
         (##"{"id": "did:ex:a", "verificationMethod": {}}"##, "must be an array"),
-        (##"{"id": "did:ex:a", "verificationMethod": [{"id": "#k", "type": "Multikey", "controller": "did:ex:a", "publicKeyMultibase": "z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp"}, {"id": "did:ex:a#k", "type": "Multikey", "controller": "did:ex:a", "publicKeyMultibase": "z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp"}]}"##, "appears twice"),
+        (
+            ##"{"id": "did:ex:a", "verificationMethod": [{"id": "#k", "type": "Multikey", "controller": "did:ex:a", "publicKeyMultibase": "z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp"}, {"id": "did:ex:a#k", "type": "Multikey", "controller": "did:ex:a", "publicKeyMultibase": "z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp"}]}"##,
+            "appears twice"
+        ),
         (##"{"id": "did:ex:a", "verificationMethod": [{"id": "#k", "controller": "did:ex:a"}]}"##, "no \"type\""),
-        (##"{"id": "did:ex:a", "verificationMethod": [{"id": "#k", "type": "X", "controller": "x"}]}"##, "no \"controller\" DID"),
-        (##"{"id": "did:ex:a", "verificationMethod": [{"id": "#k", "type": "X", "controller": "did:ex:a", "publicKeyJwk": {"kty": "OKP", "crv": "Ed25519", "x": "AA", "d": "AA"}}]}"##, "private key material"),
-        (##"{"id": "did:ex:a", "verificationMethod": [{"id": "#k", "type": "X", "controller": "did:ex:a", "publicKeyJwk": {"crv": "P-256"}}]}"##, "no \"kty\""),
-        (##"{"id": "did:ex:a", "verificationMethod": [{"id": "#k", "type": "X", "controller": "did:ex:a", "publicKeyMultibase": "uAAAA"}]}"##, "not base58btc"),
-        (##"{"id": "did:ex:a", "verificationMethod": [{"id": "#k", "type": "X", "controller": "did:ex:a", "publicKeyBase58": "0OIl"}]}"##, "not base58"),
-        (##"{"id": "did:ex:a", "verificationMethod": [{"id": "#k", "type": "X", "controller": "did:ex:a", "publicKeyBase58": "4zvw", "publicKeyMultibase": "z4zvw"}]}"##, "more than one form"),
+        (
+            ##"{"id": "did:ex:a", "verificationMethod": [{"id": "#k", "type": "X", "controller": "x"}]}"##,
+            "no \"controller\" DID"
+        ),
+        (
+            ##"{"id": "did:ex:a", "verificationMethod": [{"id": "#k", "type": "X", "controller": "did:ex:a", "publicKeyJwk": {"kty": "OKP", "crv": "Ed25519", "x": "AA", "d": "AA"}}]}"##,
+            "private key material"
+        ),
+        (
+            ##"{"id": "did:ex:a", "verificationMethod": [{"id": "#k", "type": "X", "controller": "did:ex:a", "publicKeyJwk": {"crv": "P-256"}}]}"##,
+            "no \"kty\""
+        ),
+        (
+            ##"{"id": "did:ex:a", "verificationMethod": [{"id": "#k", "type": "X", "controller": "did:ex:a", "publicKeyMultibase": "uAAAA"}]}"##,
+            "not base58btc"
+        ),
+        (
+            ##"{"id": "did:ex:a", "verificationMethod": [{"id": "#k", "type": "X", "controller": "did:ex:a", "publicKeyBase58": "0OIl"}]}"##,
+            "not base58"
+        ),
+        (
+            ##"{"id": "did:ex:a", "verificationMethod": [{"id": "#k", "type": "X", "controller": "did:ex:a", "publicKeyBase58": "4zvw", "publicKeyMultibase": "z4zvw"}]}"##,
+            "more than one form"
+        ),
         (##"{"id": "did:ex:a", "authentication": "#k"}"##, "must be an array"),
         (##"{"id": "did:ex:a", "authentication": [1]}"##, "strings or objects"),
         (##"{"id": "did:ex:a", "authentication": ["not a did url"]}"##, "not a DID URL"),
         (##"{"id": "did:ex:a", "service": [{"id": "#s", "serviceEndpoint": "https://x"}]}"##, "no \"type\""),
         (##"{"id": "did:ex:a", "service": [{"id": "#s", "type": "T"}]}"##, "no \"serviceEndpoint\""),
-        (##"{"id": "did:ex:a", "service": [{"id": "#s", "type": "T", "serviceEndpoint": 3}]}"##, "must be a string, a map"),
-        (##"{"id": "did:ex:a", "service": [{"id": "#s", "type": "T", "serviceEndpoint": [["x"]]}]}"##, "must be a string, a map"),
-        (##"{"id": "did:ex:a", "service": [{"id": "#s", "type": "T", "serviceEndpoint": "https://x"}, {"id": "did:ex:a#s", "type": "T", "serviceEndpoint": "https://y"}]}"##, "appears twice"),
+        (
+            ##"{"id": "did:ex:a", "service": [{"id": "#s", "type": "T", "serviceEndpoint": 3}]}"##,
+            "must be a string, a map"
+        ),
+        (
+            ##"{"id": "did:ex:a", "service": [{"id": "#s", "type": "T", "serviceEndpoint": [["x"]]}]}"##,
+            "must be a string, a map"
+        ),
+        (
+            ##"{"id": "did:ex:a", "service": [{"id": "#s", "type": "T", "serviceEndpoint": "https://x"}, {"id": "did:ex:a#s", "type": "T", "serviceEndpoint": "https://y"}]}"##,
+            "appears twice"
+        ),
     ])
     func rejectsMalformedDocuments(text: String, message: String) throws {
         let (reason, actual) = try #require(Self.reason(text))
@@ -146,12 +183,18 @@ struct DIDDocumentTests {
     }
 
     @Test func enforcesCountAndSizeLimits() throws {
-        let method = ##"{"id": "#k%d", "type": "Multikey", "controller": "did:ex:a", "publicKeyMultibase": "z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp"}"##
+        let method =
+            ##"{"id": "#k%d", "type": "Multikey", "controller": "did:ex:a", "publicKeyMultibase": "z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp"}"##
         let methods = (0..<3).map { method.replacingOccurrences(of: "%d", with: "\($0)") }.joined(separator: ",")
-        let limits = DIDDocumentLimits(maxVerificationMethods: 2, maxServices: 1, maxRelationshipEntries: 1, maxBytes: 4096)
-        #expect(Self.reason(##"{"id": "did:ex:a", "verificationMethod": [\##(methods)]}"##, limits: limits)?.0 == .limitExceeded)
-        #expect(Self.reason(##"{"id": "did:ex:a", "authentication": ["#a", "#b"]}"##, limits: limits)?.0 == .limitExceeded)
-        let services = ##"[{"id": "#a", "type": "T", "serviceEndpoint": "https://a"}, {"id": "#b", "type": "T", "serviceEndpoint": "https://b"}]"##
+        let limits = DIDDocumentLimits(
+            maxVerificationMethods: 2, maxServices: 1, maxRelationshipEntries: 1, maxBytes: 4096)
+        #expect(
+            Self.reason(##"{"id": "did:ex:a", "verificationMethod": [\##(methods)]}"##, limits: limits)?.0
+                == .limitExceeded)
+        #expect(
+            Self.reason(##"{"id": "did:ex:a", "authentication": ["#a", "#b"]}"##, limits: limits)?.0 == .limitExceeded)
+        let services =
+            ##"[{"id": "#a", "type": "T", "serviceEndpoint": "https://a"}, {"id": "#b", "type": "T", "serviceEndpoint": "https://b"}]"##
         #expect(Self.reason(##"{"id": "did:ex:a", "service": \##(services)}"##, limits: limits)?.0 == .limitExceeded)
         let big = ##"{"id": "did:ex:a", "x": ""## + String(repeating: "a", count: 5000) + ##""}"##
         #expect(Self.reason(big, limits: limits)?.0 == .limitExceeded)

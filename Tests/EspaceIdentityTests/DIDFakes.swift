@@ -20,7 +20,8 @@ final class FakeHTTPClient: HTTPClient, @unchecked Sendable {
         }
         guard let answer else { return HTTPResponse(status: 404) }
         guard answer.body.count <= limits.maxResponseBytes else {
-            throw IdentityError("\(request.url) sent more than \(limits.maxResponseBytes) bytes", reason: .limitExceeded)
+            throw IdentityError(
+                "\(request.url) sent more than \(limits.maxResponseBytes) bytes", reason: .limitExceeded)
         }
         return answer
     }

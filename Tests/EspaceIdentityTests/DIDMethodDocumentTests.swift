@@ -44,9 +44,11 @@ struct DIDMethodDocumentTests {
             let representation: DIDKeyRepresentation = type == "JsonWebKey2020" ? .jsonWebKey2020 : .verificationKey2018
             #expect(try DIDDocument.didKey(did, representation: representation).json == expected, "\(did)")
             let methodID = did + "#" + did.dropFirst("did:key:".count)
-            let publishedKey = try #require(try DIDDocument(json: expected).verificationMethod(withID: methodID)).publicKey()
+            let publishedKey = try #require(try DIDDocument(json: expected).verificationMethod(withID: methodID))
+                .publicKey()
             for other in [DIDKeyRepresentation.multikey, .ed25519VerificationKey2020] {
-                let method = try #require(try DIDDocument.didKey(did, representation: other).verificationMethod(withID: methodID))
+                let method = try #require(
+                    try DIDDocument.didKey(did, representation: other).verificationMethod(withID: methodID))
                 #expect(try method.publicKey().jwk == publishedKey.jwk)
             }
             checked += 1
@@ -99,10 +101,13 @@ struct DIDMethodDocumentTests {
         let expected: JSONValue = [
             "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
             "id": .string(did),
-            "verificationMethod": [[
-                "id": .string(did + "#z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp"), "type": "Multikey",
-                "controller": .string(did), "publicKeyMultibase": "z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp",
-            ]],
+            "verificationMethod": [
+                [
+                    "id": .string(did + "#z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp"), "type": "Multikey",
+                    "controller": .string(did),
+                    "publicKeyMultibase": "z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp",
+                ]
+            ],
             "authentication": [.string(did + "#z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp")],
             "assertionMethod": [.string(did + "#z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp")],
             "capabilityInvocation": [.string(did + "#z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp")],
@@ -126,13 +131,15 @@ struct DIDMethodDocumentTests {
         let expected: JSONValue = [
             "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/jws-2020/v1"],
             "id": .string(did),
-            "verificationMethod": [[
-                "id": .string(did + "#0"), "type": "JsonWebKey2020", "controller": .string(did),
-                "publicKeyJwk": [
-                    "crv": "P-256", "kty": "EC", "x": "acbIQiuMs3i8_uszEjJ2tpTtRM4EU3yz91PH6CdH2V0",
-                    "y": "_KcyLj9vWMptnmKtm46GqDz8wf74I5LKgrl2GzH3nSE",
-                ],
-            ]],
+            "verificationMethod": [
+                [
+                    "id": .string(did + "#0"), "type": "JsonWebKey2020", "controller": .string(did),
+                    "publicKeyJwk": [
+                        "crv": "P-256", "kty": "EC", "x": "acbIQiuMs3i8_uszEjJ2tpTtRM4EU3yz91PH6CdH2V0",
+                        "y": "_KcyLj9vWMptnmKtm46GqDz8wf74I5LKgrl2GzH3nSE",
+                    ],
+                ]
+            ],
             "assertionMethod": reference, "authentication": reference, "capabilityInvocation": reference,
             "capabilityDelegation": reference, "keyAgreement": reference,
         ]
@@ -149,11 +156,14 @@ struct DIDMethodDocumentTests {
         #expect(sig.entries(for: .assertionMethod).count == 1)
         #expect(sig.verificationMethod[0].publicKeyJwk?["use"] == "sig")
         // The X25519 example of the did:jwk specification: encryption only.
-        let enc = try DIDDocument.didJWK(did([
-            "kty": "OKP", "crv": "X25519", "use": "enc", "x": "3p7bfXt9wbTTW2HC7OQ1Nz-DQ8hbeGdNrfx-FG-IK08",
-        ]))
+        let enc = try DIDDocument.didJWK(
+            did([
+                "kty": "OKP", "crv": "X25519", "use": "enc", "x": "3p7bfXt9wbTTW2HC7OQ1Nz-DQ8hbeGdNrfx-FG-IK08",
+            ]))
         #expect(enc.entries(for: .keyAgreement).map(\.id) == [enc.id + "#0"])
-        for relationship in [VerificationRelationship.authentication, .assertionMethod, .capabilityInvocation, .capabilityDelegation] {
+        for relationship in [
+            VerificationRelationship.authentication, .assertionMethod, .capabilityInvocation, .capabilityDelegation,
+        ] {
             #expect(enc.entries(for: relationship).isEmpty)
         }
     }
@@ -166,9 +176,13 @@ struct DIDMethodDocumentTests {
             did: did,
             keys: [
                 .init(fragment: "key-1", publicKey: ed, algorithm: .edDSA),
-                .init(fragment: "key-2", publicKey: p256, algorithm: .es256, x5u: "https://node.example.com/.well-known/x509.pem"),
+                .init(
+                    fragment: "key-2", publicKey: p256, algorithm: .es256,
+                    x5u: "https://node.example.com/.well-known/x509.pem"),
             ],
-            services: [DIDService(id: did + "#dsp", type: "DataServiceEndpoint", endpoint: "https://node.example.com/dsp")])
+            services: [
+                DIDService(id: did + "#dsp", type: "DataServiceEndpoint", endpoint: "https://node.example.com/dsp")
+            ])
         #expect(document.verificationMethod.map(\.type) == ["JsonWebKey2020", "JsonWebKey2020"])
         let second = try #require(document.verificationMethod(withID: did + "#key-2"))
         #expect(second.publicKeyJwk?["x5u"] == "https://node.example.com/.well-known/x509.pem")
@@ -182,11 +196,16 @@ struct DIDMethodDocumentTests {
         #expect(try DIDDocument(json: document.json) == document)
         // Rejections.
         #expect(throws: IdentityError.self) { try DIDDocument.forNode(did: did, keys: []) }
-        #expect(throws: IdentityError.self) { try DIDDocument.forNode(did: "https://x", keys: [.init(fragment: "k", publicKey: ed)]) }
         #expect(throws: IdentityError.self) {
-            try DIDDocument.forNode(did: did, keys: [.init(fragment: "k", publicKey: ed), .init(fragment: "k", publicKey: p256)])
+            try DIDDocument.forNode(did: "https://x", keys: [.init(fragment: "k", publicKey: ed)])
         }
-        #expect(throws: IdentityError.self) { try DIDDocument.forNode(did: did, keys: [.init(fragment: "a b", publicKey: ed)]) }
+        #expect(throws: IdentityError.self) {
+            try DIDDocument.forNode(
+                did: did, keys: [.init(fragment: "k", publicKey: ed), .init(fragment: "k", publicKey: p256)])
+        }
+        #expect(throws: IdentityError.self) {
+            try DIDDocument.forNode(did: did, keys: [.init(fragment: "a b", publicKey: ed)])
+        }
         let mismatch = try #require(throws: IdentityError.self) {
             try DIDDocument.forNode(did: did, keys: [.init(fragment: "k", publicKey: ed, algorithm: .es256)])
         }

@@ -19,7 +19,8 @@ struct DIDResolversTests {
         let ed = try PrivateKey.generate(.edDSA)
         let didKey = try DIDKey.did(for: ed.publicKey)
         let fragment = String(didKey.dropFirst("did:key:".count))
-        let method = try await DIDResolvers.offline.resolveVerificationMethod(didKey + "#" + fragment, for: .assertionMethod)
+        let method = try await DIDResolvers.offline.resolveVerificationMethod(
+            didKey + "#" + fragment, for: .assertionMethod)
         #expect(method.id == didKey + "#" + fragment)
         #expect(method.controller == didKey)
         #expect(method.type == "Multikey")
@@ -32,7 +33,8 @@ struct DIDResolversTests {
         #expect(jwkMethod.publicKey.jwk == p256.publicKey.jwk)
         #expect(jwkMethod.publishedJWK == p256.publicKey.jwk.json.objectValue)
         // A bare DID names the one method listed for the relationship.
-        #expect(try await DIDResolvers.offline.resolveVerificationMethod(didJWK, for: .assertionMethod).id == didJWK + "#0")
+        #expect(
+            try await DIDResolvers.offline.resolveVerificationMethod(didJWK, for: .assertionMethod).id == didJWK + "#0")
     }
 
     @Test func unknownMethodsAreUnsupported() async throws {
@@ -54,7 +56,9 @@ struct DIDResolversTests {
              "assertionMethod": ["#key-1"],
              "authentication": ["did:web:example.com#key-2"]}
             """#
-        let client = FakeHTTPClient(["https://example.com/.well-known/did.json": HTTPResponse(status: 200, body: Array(text.utf8))])
+        let client = FakeHTTPClient([
+            "https://example.com/.well-known/did.json": HTTPResponse(status: 200, body: Array(text.utf8))
+        ])
         var resolvers = DIDResolvers.offline
         resolvers.resolvers["web"] = DIDWebResolver(client: client)
         let method = try await resolvers.resolveVerificationMethod(did + "#key-1", for: .assertionMethod)
@@ -71,12 +75,14 @@ struct DIDResolversTests {
         let key = try PrivateKey.generate(.es256)
         let did = DIDJWK.did(for: key.publicKey)
         for kid in ["#0", "0", did + "#0"] {
-            let method = try await DIDResolvers.offline.resolveVerificationMethod(kid: kid, of: did, for: .assertionMethod)
+            let method = try await DIDResolvers.offline.resolveVerificationMethod(
+                kid: kid, of: did, for: .assertionMethod)
             #expect(method.id == did + "#0")
         }
         let other = DIDJWK.did(for: try PrivateKey.generate(.es256).publicKey)
         do {
-            _ = try await DIDResolvers.offline.resolveVerificationMethod(kid: other + "#0", of: did, for: .assertionMethod)
+            _ = try await DIDResolvers.offline.resolveVerificationMethod(
+                kid: other + "#0", of: did, for: .assertionMethod)
             Issue.record("a key of another DID was accepted")
         } catch {
             #expect(error.reason == .wrongIssuer)

@@ -9,7 +9,8 @@ struct DIDWebResolverTests {
 
     static func documentBytes(id: String = did) throws -> [UInt8] {
         let key = try PrivateKey.generate(.es256).publicKey
-        let document = try DIDDocument.forNode(did: id, keys: [.init(fragment: "key-1", publicKey: key, algorithm: .es256)])
+        let document = try DIDDocument.forNode(
+            did: id, keys: [.init(fragment: "key-1", publicKey: key, algorithm: .es256)])
         return Array(document.json.jsonText.utf8)
     }
 
@@ -30,7 +31,9 @@ struct DIDWebResolverTests {
     }
 
     @Test func usesHTTPOnlyWhenConfigured() async throws {
-        let client = FakeHTTPClient(["http://example.com/user/alice/did.json": HTTPResponse(status: 200, body: try Self.documentBytes())])
+        let client = FakeHTTPClient([
+            "http://example.com/user/alice/did.json": HTTPResponse(status: 200, body: try Self.documentBytes())
+        ])
         _ = try await DIDWebResolver(client: client, allowInsecureHTTP: true).resolve(Self.did)
         #expect(await Self.failure(DIDWebResolver(client: client))?.reason == .resolutionFailed)
         #expect(client.requested.last == Self.url)
@@ -49,7 +52,9 @@ struct DIDWebResolverTests {
     }
 
     @Test func aDocumentForAnotherDIDIsRefused() async throws {
-        let client = FakeHTTPClient([Self.url: HTTPResponse(status: 200, body: try Self.documentBytes(id: "did:web:evil.example"))])
+        let client = FakeHTTPClient([
+            Self.url: HTTPResponse(status: 200, body: try Self.documentBytes(id: "did:web:evil.example"))
+        ])
         let error = await Self.failure(DIDWebResolver(client: client))
         #expect(error?.reason == .resolutionFailed)
         #expect(error?.message.contains("did:web:evil.example") == true)

@@ -16,13 +16,16 @@ struct DIDWebTests {
     }
 
     @Test func httpOnlyWhenAsked() throws {
-        #expect(try DIDWeb.documentURL(for: "did:web:localhost%3A8080", scheme: "http") == "http://localhost:8080/.well-known/did.json")
+        #expect(
+            try DIDWeb.documentURL(for: "did:web:localhost%3A8080", scheme: "http")
+                == "http://localhost:8080/.well-known/did.json")
     }
 
     @Test(arguments: [
         "did:key:z6Mk", "did:web:", "did:web:example.com%3A", "did:web:example.com%3A0", "did:web:example.com%3A70000",
         "did:web:example.com%3Aabc", "did:web:exa_mple.com", "did:web:-example.com", "did:web:example..com",
-        "did:web:example.com::alice", "did:web:example.com:%2E%2E", "did:web:example.com:a%2Fb", "did:web:example.com%2Fevil",
+        "did:web:example.com::alice", "did:web:example.com:%2E%2E", "did:web:example.com:a%2Fb",
+        "did:web:example.com%2Fevil",
         "did:web:user%40example.com",
     ])
     func rejectsInvalidDIDs(did: String) {
@@ -32,8 +35,12 @@ struct DIDWebTests {
 
     @Test func buildsDIDsFromDomains() throws {
         #expect(try DIDWeb.did(for: try DIDWeb.location(domain: "example.com")) == "did:web:example.com")
-        #expect(try DIDWeb.did(for: try DIDWeb.location(domain: "example.com:8443/user/alice")) == "did:web:example.com%3A8443:user:alice")
-        #expect(try DIDWeb.location(of: "did:web:example.com%3A8443:user:alice") == DIDWeb.Location(host: "example.com", port: 8443, path: ["user", "alice"]))
+        #expect(
+            try DIDWeb.did(for: try DIDWeb.location(domain: "example.com:8443/user/alice"))
+                == "did:web:example.com%3A8443:user:alice")
+        #expect(
+            try DIDWeb.location(of: "did:web:example.com%3A8443:user:alice")
+                == DIDWeb.Location(host: "example.com", port: 8443, path: ["user", "alice"]))
         #expect(throws: IdentityError.self) { try DIDWeb.did(for: try DIDWeb.location(domain: "example.com:99999")) }
         #expect(throws: IdentityError.self) { try DIDWeb.did(for: try DIDWeb.location(domain: "exa mple.com")) }
         #expect(throws: IdentityError.self) { try DIDWeb.did(for: try DIDWeb.location(domain: "example.com/../x")) }

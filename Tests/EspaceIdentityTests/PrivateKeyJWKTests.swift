@@ -29,7 +29,9 @@ struct PrivateKeyJWKTests {
             try PrivateKey(jwk: ["kty": "oct", "k": "AAAA"])
         }
         #expect(unsupported.reason == .unsupported)
-        let missing = try #require(throws: IdentityError.self) { try PrivateKey(jwk: ["kty": "OKP", "crv": "Ed25519"]) }
+        let missing = try #require(throws: IdentityError.self) {
+            try PrivateKey(jwk: ["kty": "OKP", "crv": "Ed25519"])
+        }
         #expect(missing.reason == .malformed)
         #expect(throws: IdentityError.self) { try PrivateKey(jwk: ["kty": "EC", "crv": "P-256", "d": "AAAA"]) }
     }

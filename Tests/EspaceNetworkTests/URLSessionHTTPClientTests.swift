@@ -5,7 +5,9 @@ import Testing
 /// The real client and resolver against a server on 127.0.0.1.
 @Suite("URLSession HTTP client and system resolver", .serialized)
 struct URLSessionHTTPClientTests {
-    static func failure(_ client: some HTTPClient, _ url: String, limits: HTTPLimits = HTTPLimits()) async -> IdentityError? {
+    static func failure(_ client: some HTTPClient, _ url: String, limits: HTTPLimits = HTTPLimits()) async
+        -> IdentityError?
+    {
         do {
             _ = try await client.send(HTTPRequest(url: url), limits: limits)
             return nil
@@ -56,7 +58,8 @@ struct URLSessionHTTPClientTests {
         let allowed = GuardedHTTPClient(
             client: URLSessionHTTPClient(), resolver: SystemHostResolver(),
             allowList: AddressAllowList(networks: [IPNetwork("127.0.0.0/8")!, IPNetwork("::1")!]))
-        let response = try await allowed.send(HTTPRequest(url: "http://127.0.0.1:\(server.port)/doc"), limits: HTTPLimits())
+        let response = try await allowed.send(
+            HTTPRequest(url: "http://127.0.0.1:\(server.port)/doc"), limits: HTTPLimits())
         #expect(response.body == [1])
     }
 

@@ -11,7 +11,10 @@ public struct DIDDocumentLimits: Sendable, Equatable {
     /// Largest accepted document, in bytes, when parsing text.
     public var maxBytes: Int
 
-    public init(maxVerificationMethods: Int = 64, maxServices: Int = 64, maxRelationshipEntries: Int = 64, maxBytes: Int = 256 * 1024) {
+    public init(
+        maxVerificationMethods: Int = 64, maxServices: Int = 64, maxRelationshipEntries: Int = 64,
+        maxBytes: Int = 256 * 1024
+    ) {
         self.maxVerificationMethods = maxVerificationMethods
         self.maxServices = maxServices
         self.maxRelationshipEntries = maxRelationshipEntries
@@ -40,7 +43,9 @@ extension DIDDocument {
         guard case .string(let id)? = o.removeValue(forKey: "id") else {
             throw IdentityError("the DID document has no \"id\" string")
         }
-        guard DIDURL.isDID(id) else { throw IdentityError("the DID document id \"\(DIDURL.excerpt(id))\" is not a DID") }
+        guard DIDURL.isDID(id) else {
+            throw IdentityError("the DID document id \"\(DIDURL.excerpt(id))\" is not a DID")
+        }
         self.init(context: o.removeValue(forKey: "@context"), id: id)
         controller = try Self.strings(o.removeValue(forKey: "controller"), member: "controller")
         for c in controller where !DIDURL.isDID(c) {
@@ -52,7 +57,8 @@ extension DIDDocument {
         func method(_ value: JSONValue, where place: String) throws(IdentityError) -> VerificationMethod {
             methodCount += 1
             guard methodCount <= limits.maxVerificationMethods else {
-                throw IdentityError("\(id) has more than \(limits.maxVerificationMethods) verification methods", reason: .limitExceeded)
+                throw IdentityError(
+                    "\(id) has more than \(limits.maxVerificationMethods) verification methods", reason: .limitExceeded)
             }
             let m = try VerificationMethod(json: value, base: id, where: place)
             guard seen.insert(m.id).inserted else {
@@ -72,7 +78,9 @@ extension DIDDocument {
                 throw IdentityError("\"\(relationship.rawValue)\" of \(id) must be an array")
             }
             guard items.count <= limits.maxRelationshipEntries else {
-                throw IdentityError("\"\(relationship.rawValue)\" of \(id) has more than \(limits.maxRelationshipEntries) entries", reason: .limitExceeded)
+                throw IdentityError(
+                    "\"\(relationship.rawValue)\" of \(id) has more than \(limits.maxRelationshipEntries) entries",
+                    reason: .limitExceeded)
             }
             var entries: [VerificationMethodEntry] = []
             for item in items {
@@ -80,7 +88,9 @@ extension DIDDocument {
                 case .string(let reference):
                     let absolute = DIDDocument.absolute(reference, base: id)
                     guard (try? DIDURL(absolute)) != nil else {
-                        throw IdentityError("\"\(relationship.rawValue)\" of \(id) references \"\(DIDURL.excerpt(reference))\", not a DID URL")
+                        throw IdentityError(
+                            "\"\(relationship.rawValue)\" of \(id) references \"\(DIDURL.excerpt(reference))\", not a DID URL"
+                        )
                     }
                     entries.append(.reference(absolute))
                 case .object:
@@ -100,7 +110,9 @@ extension DIDDocument {
             var serviceIDs = Set<String>()
             for item in items {
                 let s = try DIDService(json: item, base: id)
-                guard serviceIDs.insert(s.id).inserted else { throw IdentityError("service id \(s.id) appears twice in \(id)") }
+                guard serviceIDs.insert(s.id).inserted else {
+                    throw IdentityError("service id \(s.id) appears twice in \(id)")
+                }
                 service.append(s)
             }
         default: throw IdentityError("\"service\" of \(id) must be an array")
@@ -121,12 +133,13 @@ extension DIDDocument {
         if !verificationMethod.isEmpty { o["verificationMethod"] = .array(verificationMethod.map(\.json)) }
         for relationship in VerificationRelationship.allCases {
             guard let entries = relationships[relationship] else { continue }
-            o[relationship.rawValue] = .array(entries.map { entry in
-                switch entry {
-                case .reference(let id): return .string(id)
-                case .embedded(let method): return method.json
-                }
-            })
+            o[relationship.rawValue] = .array(
+                entries.map { entry in
+                    switch entry {
+                    case .reference(let id): return .string(id)
+                    case .embedded(let method): return method.json
+                    }
+                })
         }
         if !service.isEmpty { o["service"] = .array(service.map(\.json)) }
         for (key, value) in extra where o[key] == nil { o[key] = value }
@@ -192,12 +205,16 @@ extension VerificationMethod {
         switch o.removeValue(forKey: "publicKeyBase58") {
         case nil: break
         case .string(let text)?:
-            guard (try? Base58.decode(text)) != nil else { throw IdentityError("publicKeyBase58 of \(id) is not base58") }
+            guard (try? Base58.decode(text)) != nil else {
+                throw IdentityError("publicKeyBase58 of \(id) is not base58")
+            }
             publicKeyBase58 = text
             forms += 1
         default: throw IdentityError("publicKeyBase58 of \(id) must be a string")
         }
-        guard forms <= 1 else { throw IdentityError("verification method \(id) publishes its key in more than one form") }
+        guard forms <= 1 else {
+            throw IdentityError("verification method \(id) publishes its key in more than one form")
+        }
         extra = o
     }
 

@@ -26,34 +26,42 @@ extension DIDDocument {
     /// did-method-key vectors do, `jsonWebKey2020` and `ed25519VerificationKey2018` also list
     /// a keyAgreement method: the same key for NIST curves, the X25519 key derived from an
     /// Ed25519 key (`did:key:z6Mk…#z6LS…`).
-    public static func didKey(_ did: String, representation: DIDKeyRepresentation = .multikey) throws(IdentityError) -> DIDDocument {
+    public static func didKey(_ did: String, representation: DIDKeyRepresentation = .multikey) throws(IdentityError)
+        -> DIDDocument
+    {
         let url = try DIDURL(did)
         guard url.method == "key" else { throw IdentityError("\(did) is not a did:key identifier") }
         let base = url.did
         if url.methodSpecificID.hasPrefix("z6LS"),
-            case (Multicodec.x25519Public.rawValue, let payload) = try Multicodec.decode(try Base58.decode(url.methodSpecificID.dropFirst()))
+            case (Multicodec.x25519Public.rawValue, let payload) = try Multicodec.decode(
+                try Base58.decode(url.methodSpecificID.dropFirst()))
         {
-            return try x25519Key(base, fragment: url.methodSpecificID, key: Array(payload), representation: representation)
+            return try x25519Key(
+                base, fragment: url.methodSpecificID, key: Array(payload), representation: representation)
         }
         let key = try DIDKey.publicKey(from: base)
         let methodID = base + "#" + url.methodSpecificID
         var method = VerificationMethod(id: methodID, type: "Multikey", controller: base)
         var context: [JSONValue] = [.string(didContext)]
-        let relationships: [VerificationRelationship] = [.authentication, .assertionMethod, .capabilityInvocation, .capabilityDelegation]
+        let relationships: [VerificationRelationship] = [
+            .authentication, .assertionMethod, .capabilityInvocation, .capabilityDelegation,
+        ]
         switch representation {
         case .multikey:
             method.publicKeyMultibase = url.methodSpecificID
             context.append(.string(multikeyContext))
         case .ed25519VerificationKey2020:
             guard case .ed25519 = key else {
-                throw IdentityError("Ed25519VerificationKey2020 holds Ed25519 keys only, not the key of \(base)", reason: .unsupported)
+                throw IdentityError(
+                    "Ed25519VerificationKey2020 holds Ed25519 keys only, not the key of \(base)", reason: .unsupported)
             }
             method.type = "Ed25519VerificationKey2020"
             method.publicKeyMultibase = url.methodSpecificID
             context.append(.string(ed25519Context2020))
         case .verificationKey2018:
             guard case .ed25519(let ed) = key else {
-                throw IdentityError("Ed25519VerificationKey2018 holds Ed25519 keys only, not the key of \(base)", reason: .unsupported)
+                throw IdentityError(
+                    "Ed25519VerificationKey2018 holds Ed25519 keys only, not the key of \(base)", reason: .unsupported)
             }
             method.type = "Ed25519VerificationKey2018"
             method.publicKeyBase58 = Base58.encode(Array(ed.rawRepresentation))
@@ -70,7 +78,8 @@ extension DIDDocument {
         case (_, .ed25519(let ed)):
             let x25519 = try X25519Derivation.x25519PublicKey(ed25519: ed.rawRepresentation)
             let fragment = "z" + Base58.encode(Multicodec.x25519Public.prefix + x25519)
-            var agreement = VerificationMethod(id: base + "#" + fragment, type: "X25519KeyAgreementKey2019", controller: base)
+            var agreement = VerificationMethod(
+                id: base + "#" + fragment, type: "X25519KeyAgreementKey2019", controller: base)
             if representation == .jsonWebKey2020 {
                 agreement.type = "JsonWebKey2020"
                 agreement.publicKeyJwk = ["kty": "OKP", "crv": "X25519", "x": .string(Base64URL.encode(x25519))]
@@ -133,7 +142,9 @@ extension DIDDocument {
         var document = DIDDocument(
             context: .array([.string(didContext), .string(jws2020Context)]), id: base, verificationMethod: [method])
         if use != "enc" {
-            for relationship in [VerificationRelationship.assertionMethod, .authentication, .capabilityInvocation, .capabilityDelegation] {
+            for relationship in [
+                VerificationRelationship.assertionMethod, .authentication, .capabilityInvocation, .capabilityDelegation,
+            ] {
                 document.relationships[relationship] = [.reference(methodID)]
             }
         }
@@ -163,7 +174,9 @@ extension DIDDocument {
     /// The document an Espace node serves as its `did.json`: each key as a JsonWebKey2020
     /// method with `publicKeyJwk` (with `kid`, and `alg`/`x5u` when given) under
     /// authentication, assertionMethod and capabilityInvocation, plus `services`.
-    public static func forNode(did: String, keys: [NodeKey], services: [DIDService] = []) throws(IdentityError) -> DIDDocument {
+    public static func forNode(did: String, keys: [NodeKey], services: [DIDService] = []) throws(IdentityError)
+        -> DIDDocument
+    {
         guard DIDURL.isDID(did) else { throw IdentityError("\"\(DIDURL.excerpt(did))\" is not a DID") }
         guard !keys.isEmpty else { throw IdentityError("a node's DID document needs at least one key") }
         var document = DIDDocument(context: .array([.string(didContext), .string(jws2020Context)]), id: did)
@@ -183,14 +196,17 @@ extension DIDDocument {
                 jwk["alg"] = .string(algorithm.rawValue)
             }
             if let x5u = key.x5u { jwk["x5u"] = .string(x5u) }
-            document.verificationMethod.append(VerificationMethod(id: id, type: "JsonWebKey2020", controller: did, publicKeyJwk: jwk))
+            document.verificationMethod.append(
+                VerificationMethod(id: id, type: "JsonWebKey2020", controller: did, publicKeyJwk: jwk))
         }
         for relationship in [VerificationRelationship.authentication, .assertionMethod, .capabilityInvocation] {
             document.relationships[relationship] = document.verificationMethod.map { .reference($0.id) }
         }
         var serviceIDs = Set<String>()
         for service in services {
-            guard serviceIDs.insert(service.id).inserted else { throw IdentityError("service id \(service.id) is used twice") }
+            guard serviceIDs.insert(service.id).inserted else {
+                throw IdentityError("service id \(service.id) is used twice")
+            }
         }
         document.service = services
         return document

@@ -47,11 +47,14 @@ public struct DIDResolvers: DIDResolver, VerificationMethodResolver {
     public func resolve(_ did: String) async throws(IdentityError) -> DIDDocument {
         let url = try DIDURL(did)
         guard let resolver = resolvers[url.method] else {
-            throw IdentityError("DID method \"\(url.method)\" is not supported (\(DIDURL.excerpt(did)))", reason: .unsupported)
+            throw IdentityError(
+                "DID method \"\(url.method)\" is not supported (\(DIDURL.excerpt(did)))", reason: .unsupported)
         }
         let document = try await resolver.resolve(url.did)
         guard document.id == url.did else {
-            throw IdentityError("the document resolved for \(url.did) describes \(DIDURL.excerpt(document.id))", reason: .resolutionFailed)
+            throw IdentityError(
+                "the document resolved for \(url.did) describes \(DIDURL.excerpt(document.id))",
+                reason: .resolutionFailed)
         }
         return document
     }
@@ -77,10 +80,13 @@ public struct DIDResolvers: DIDResolver, VerificationMethodResolver {
             methodID = url.description
         }
         guard let method = document.verificationMethod(withID: methodID) else {
-            throw IdentityError("\(DIDURL.excerpt(methodID)) is not a verification method of \(url.did)", reason: .resolutionFailed)
+            throw IdentityError(
+                "\(DIDURL.excerpt(methodID)) is not a verification method of \(url.did)", reason: .resolutionFailed)
         }
         guard document.authorizes(methodID, for: relationship) else {
-            throw IdentityError("\(DIDURL.excerpt(methodID)) is not listed under \(relationship.rawValue) in \(url.did)", reason: .notAuthorized)
+            throw IdentityError(
+                "\(DIDURL.excerpt(methodID)) is not listed under \(relationship.rawValue) in \(url.did)",
+                reason: .notAuthorized)
         }
         return ResolvedVerificationMethod(
             id: method.id, controller: method.controller, type: method.type, publicKey: try method.publicKey(),

@@ -34,24 +34,31 @@ public struct DIDURL: Sendable, Hashable, CustomStringConvertible {
         guard bytes.count <= Self.maxLength else {
             throw IdentityError("DID URL longer than \(Self.maxLength) bytes", reason: .limitExceeded)
         }
-        guard text.hasPrefix("did:") else { throw IdentityError("\"\(Self.excerpt(text))\" is not a DID (no \"did:\" prefix)") }
+        guard text.hasPrefix("did:") else {
+            throw IdentityError("\"\(Self.excerpt(text))\" is not a DID (no \"did:\" prefix)")
+        }
         var i = 4
         let methodStart = i
         while i < bytes.count, Self.isMethodChar(bytes[i]) { i += 1 }
         guard i > methodStart, i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
-            throw IdentityError("\"\(Self.excerpt(text))\" has no valid method name (lowercase letters and digits, then \":\")")
+            throw IdentityError(
+                "\"\(Self.excerpt(text))\" has no valid method name (lowercase letters and digits, then \":\")")
         }
         method = String(decoding: bytes[methodStart..<i], as: UTF8.self)
         i += 1
         let idStart = i
-        while i < bytes.count, bytes[i] != UInt8(ascii: "/"), bytes[i] != UInt8(ascii: "?"), bytes[i] != UInt8(ascii: "#") {
+        while i < bytes.count, bytes[i] != UInt8(ascii: "/"), bytes[i] != UInt8(ascii: "?"),
+            bytes[i] != UInt8(ascii: "#")
+        {
             i += 1
         }
         let id = bytes[idStart..<i]
         guard !id.isEmpty, id.last != UInt8(ascii: ":") else {
-            throw IdentityError("\"\(Self.excerpt(text))\" has an empty method-specific identifier or one ending in \":\"")
+            throw IdentityError(
+                "\"\(Self.excerpt(text))\" has an empty method-specific identifier or one ending in \":\"")
         }
-        try Self.check(id, allowed: { Self.isIDChar($0) || $0 == UInt8(ascii: ":") }, part: "method-specific identifier", in: text)
+        try Self.check(
+            id, allowed: { Self.isIDChar($0) || $0 == UInt8(ascii: ":") }, part: "method-specific identifier", in: text)
         methodSpecificID = String(decoding: id, as: UTF8.self)
         let pathStart = i
         while i < bytes.count, bytes[i] != UInt8(ascii: "?"), bytes[i] != UInt8(ascii: "#") { i += 1 }
@@ -97,7 +104,9 @@ public struct DIDURL: Sendable, Hashable, CustomStringConvertible {
                 continue
             }
             guard allowed(c) else {
-                throw IdentityError("character \"\(String(decoding: [c], as: UTF8.self))\" is not allowed in the \(name) of \"\(excerpt(text))\"")
+                throw IdentityError(
+                    "character \"\(String(decoding: [c], as: UTF8.self))\" is not allowed in the \(name) of \"\(excerpt(text))\""
+                )
             }
             i += 1
         }

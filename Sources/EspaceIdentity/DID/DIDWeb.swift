@@ -30,7 +30,9 @@ public enum DIDWeb {
         if let range = authority.range(of: "%3A", options: .caseInsensitive) {
             host = String(authority[..<range.lowerBound])
             let digits = authority[range.upperBound...]
-            guard let value = Int(digits), digits.allSatisfy(\.isASCII), (1...65535).contains(value), !digits.hasPrefix("0") else {
+            guard let value = Int(digits), digits.allSatisfy(\.isASCII), (1...65535).contains(value),
+                !digits.hasPrefix("0")
+            else {
                 throw IdentityError("\(url.did) has an invalid port \"\(digits)\"")
             }
             port = value
@@ -39,7 +41,9 @@ public enum DIDWeb {
         var path: [String] = []
         for segment in parts.dropFirst() {
             let decoded = try percentDecode(segment, in: url.did)
-            guard !decoded.isEmpty, decoded != ".", decoded != "..", !decoded.contains("/"), !decoded.contains("?"), !decoded.contains("#") else {
+            guard !decoded.isEmpty, decoded != ".", decoded != "..", !decoded.contains("/"), !decoded.contains("?"),
+                !decoded.contains("#")
+            else {
                 throw IdentityError("\(url.did) has an invalid path segment \"\(segment)\"")
             }
             path.append(decoded)
@@ -86,13 +90,18 @@ public enum DIDWeb {
         if rest.hasSuffix("/") { rest = rest.dropLast() }
         let slash = rest.firstIndex(of: "/")
         let authority = slash.map { rest[..<$0] } ?? rest
-        let path = slash.map { rest[rest.index(after: $0)...].split(separator: "/", omittingEmptySubsequences: false).map(String.init) } ?? []
+        let path =
+            slash.map {
+                rest[rest.index(after: $0)...].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            } ?? []
         var host = String(authority)
         var port: Int?
         if let colon = authority.lastIndex(of: ":") {
             host = String(authority[..<colon])
             let digits = authority[authority.index(after: colon)...]
-            guard let value = Int(digits), digits.allSatisfy(\.isASCII) else { throw IdentityError("\"\(domain)\" has an invalid port") }
+            guard let value = Int(digits), digits.allSatisfy(\.isASCII) else {
+                throw IdentityError("\"\(domain)\" has an invalid port")
+            }
             port = value
         }
         return Location(host: host, port: port, path: path)
@@ -101,10 +110,12 @@ public enum DIDWeb {
     /// A host name: dot-separated labels of letters, digits and hyphens.
     static func checkHost(_ host: String, in context: String) throws(IdentityError) {
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard !host.isEmpty, host.utf8.count <= 253, labels.allSatisfy({ label in
-            !label.isEmpty && label.utf8.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
-                && label.utf8.allSatisfy { DIDURL.isAlnum($0) || $0 == UInt8(ascii: "-") }
-        }) else {
+        guard !host.isEmpty, host.utf8.count <= 253,
+            labels.allSatisfy({ label in
+                !label.isEmpty && label.utf8.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                    && label.utf8.allSatisfy { DIDURL.isAlnum($0) || $0 == UInt8(ascii: "-") }
+            })
+        else {
             throw IdentityError("\(context) does not name a valid host (\"\(host)\")")
         }
     }
@@ -115,7 +126,9 @@ public enum DIDWeb {
         var i = 0
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "%") {
-                guard i + 2 < bytes.count, let value = UInt8(String(decoding: bytes[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) else {
+                guard i + 2 < bytes.count,
+                    let value = UInt8(String(decoding: bytes[(i + 1)...(i + 2)], as: UTF8.self), radix: 16)
+                else {
                     throw IdentityError("bad percent-encoding in \(context)")
                 }
                 out.append(value)
@@ -125,7 +138,9 @@ public enum DIDWeb {
                 i += 1
             }
         }
-        guard let decoded = String(validating: out, as: UTF8.self) else { throw IdentityError("\(context) is not UTF-8 once decoded") }
+        guard let decoded = String(validating: out, as: UTF8.self) else {
+            throw IdentityError("\(context) is not UTF-8 once decoded")
+        }
         return decoded
     }
 

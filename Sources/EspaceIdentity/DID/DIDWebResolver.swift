@@ -16,7 +16,8 @@ public struct DIDWebResolver: DIDResolver {
     public var documentLimits: DIDDocumentLimits
 
     public init(
-        client: any HTTPClient, limits: HTTPLimits = HTTPLimits(maxResponseBytes: 256 * 1024), allowInsecureHTTP: Bool = false,
+        client: any HTTPClient, limits: HTTPLimits = HTTPLimits(maxResponseBytes: 256 * 1024),
+        allowInsecureHTTP: Bool = false,
         cache: DIDDocumentCache? = nil, documentLimits: DIDDocumentLimits = DIDDocumentLimits()
     ) {
         self.client = client
@@ -47,7 +48,8 @@ public struct DIDWebResolver: DIDResolver {
             throw IdentityError("the DID document at \(url): \(error.message)", reason: error.reason)
         }
         guard document.id == base else {
-            throw IdentityError("the document at \(url) has id \(DIDURL.excerpt(document.id)), not \(base)", reason: .resolutionFailed)
+            throw IdentityError(
+                "the document at \(url) has id \(DIDURL.excerpt(document.id)), not \(base)", reason: .resolutionFailed)
         }
         if let cache { await cache.store(document, for: base) }
         return document
@@ -65,7 +67,8 @@ public actor DIDDocumentCache {
     private var order: [String] = []
 
     /// `now` is the clock (inject a fixed one in tests).
-    public init(ttl: Duration = .seconds(300), maxEntries: Int = 256, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(ttl: Duration = .seconds(300), maxEntries: Int = 256, now: @escaping @Sendable () -> Date = { Date() })
+    {
         self.ttl = ttl
         self.maxEntries = max(1, maxEntries)
         self.now = now

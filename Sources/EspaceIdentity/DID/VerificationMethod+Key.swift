@@ -16,11 +16,14 @@ extension VerificationMethod {
             guard publicKeyMultibase.first == "z" else {
                 throw IdentityError("publicKeyMultibase of \(id) is not base58btc multibase")
             }
-            return try DIDKey.publicKey(multicodec: try Base58.decode(publicKeyMultibase.dropFirst()), in: "publicKeyMultibase of \(id)")
+            return try DIDKey.publicKey(
+                multicodec: try Base58.decode(publicKeyMultibase.dropFirst()), in: "publicKeyMultibase of \(id)")
         }
         if let publicKeyBase58 {
             guard type == "Ed25519VerificationKey2018" else {
-                throw IdentityError("publicKeyBase58 is read only for Ed25519VerificationKey2018, not \(type) (\(id))", reason: .unsupported)
+                throw IdentityError(
+                    "publicKeyBase58 is read only for Ed25519VerificationKey2018, not \(type) (\(id))",
+                    reason: .unsupported)
             }
             do {
                 return .ed25519(try Curve25519.Signing.PublicKey(rawRepresentation: try Base58.decode(publicKeyBase58)))

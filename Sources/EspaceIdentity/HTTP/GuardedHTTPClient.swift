@@ -52,14 +52,20 @@ public struct GuardedURL: Sendable, Equatable {
         if host.hasPrefix("[") {
             guard let close = host.firstIndex(of: "]") else { throw IdentityError("\(url): unterminated IPv6 literal") }
             let after = host[host.index(after: close)...]
-            if after.hasPrefix(":") { portText = after.dropFirst() } else if !after.isEmpty { throw IdentityError("\(url): bad authority") }
+            if after.hasPrefix(":") {
+                portText = after.dropFirst()
+            } else if !after.isEmpty {
+                throw IdentityError("\(url): bad authority")
+            }
             host = host[host.index(after: host.startIndex)..<close]
         } else if let colon = host.lastIndex(of: ":") {
             portText = host[host.index(after: colon)...]
             host = host[..<colon]
         }
         if let portText {
-            guard let port = Int(portText), (1...65535).contains(port), portText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            guard let port = Int(portText), (1...65535).contains(port),
+                portText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+            else {
                 throw IdentityError("\(url): bad port")
             }
             self.port = port
@@ -96,20 +102,27 @@ public struct GuardedHTTPClient: HTTPClient {
         if allowList.hosts.contains(target.host) { return }
         if let address = IPAddress(target.host) {
             guard allowList.permits(address) else {
-                throw IdentityError("\(url): \(address) is a \(address.kind.rawValue) address", reason: .forbiddenAddress)
+                throw IdentityError(
+                    "\(url): \(address) is a \(address.kind.rawValue) address", reason: .forbiddenAddress)
             }
             return
         }
         // Hosts ending in a number are IPv4 forms to URL parsers (`127.1`, `0x7f.0.0.1`, `2130706433`).
         let last = target.host.split(separator: ".").last ?? ""
-        if target.host.contains(":") || last.allSatisfy({ $0.isHexDigit || $0 == "x" }) && last.first?.isNumber == true {
-            throw IdentityError("\(url): host \(target.host) is not a plain IP address or name", reason: .forbiddenAddress)
+        if target.host.contains(":") || last.allSatisfy({ $0.isHexDigit || $0 == "x" }) && last.first?.isNumber == true
+        {
+            throw IdentityError(
+                "\(url): host \(target.host) is not a plain IP address or name", reason: .forbiddenAddress)
         }
         try DIDWeb.checkHost(target.host, in: url)
         let addresses = try await resolver.addresses(of: target.host)
-        guard !addresses.isEmpty else { throw IdentityError("\(target.host) has no addresses", reason: .resolutionFailed) }
+        guard !addresses.isEmpty else {
+            throw IdentityError("\(target.host) has no addresses", reason: .resolutionFailed)
+        }
         for address in addresses where !allowList.permits(address) {
-            throw IdentityError("\(url): \(target.host) resolves to \(address), a \(address.kind.rawValue) address", reason: .forbiddenAddress)
+            throw IdentityError(
+                "\(url): \(target.host) resolves to \(address), a \(address.kind.rawValue) address",
+                reason: .forbiddenAddress)
         }
     }
 
@@ -127,7 +140,8 @@ public struct GuardedHTTPClient: HTTPClient {
             guard redirects < limits.maxRedirects else { return response }
             redirects += 1
             request.url = Self.resolve(location, against: request.url)
-            if response.status == 303 || (response.status != 307 && response.status != 308 && request.method == "POST") {
+            if response.status == 303 || (response.status != 307 && response.status != 308 && request.method == "POST")
+            {
                 request.method = "GET"
                 request.body = []
             }

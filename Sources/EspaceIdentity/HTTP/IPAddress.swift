@@ -142,7 +142,8 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .v4(let a): return "\(a >> 24).\(a >> 16 & 0xFF).\(a >> 8 & 0xFF).\(a & 0xFF)"
         case .v6(let b):
-            return stride(from: 0, to: 16, by: 2).map { String(UInt16(b[$0]) << 8 | UInt16(b[$0 + 1]), radix: 16) }.joined(separator: ":")
+            return stride(from: 0, to: 16, by: 2).map { String(UInt16(b[$0]) << 8 | UInt16(b[$0 + 1]), radix: 16) }
+                .joined(separator: ":")
         }
     }
 }
@@ -162,7 +163,9 @@ public struct IPNetwork: Sendable, Hashable, CustomStringConvertible {
         case .v6: maxLength = 128
         }
         if parts.count == 2 {
-            guard let length = Int(parts[1]), (0...maxLength).contains(length), parts[1].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            guard let length = Int(parts[1]), (0...maxLength).contains(length),
+                parts[1].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+            else {
                 return nil
             }
             prefixLength = length
