@@ -118,8 +118,16 @@ struct DIDDocumentTests {
             "type": "X25519KeyAgreementKey2019", "publicKeyBase58": "4zvwRjXUKGfvwnParsHAS3HuSVzV5cA4McphgmoCtajS",
         ])
         #expect((try? base58OtherType.publicKey()) == nil)
-        let shortEd25519 = try method(["type": "Ed25519VerificationKey2018", "publicKeyBase58": "4zvw"])
-        #expect(throws: IdentityError.self) { try shortEd25519.publicKey() }
+        // Keys Espace reads are checked when the document is read.
+        let shortEd25519 = try #require(throws: IdentityError.self) {
+            try method(["type": "Ed25519VerificationKey2018", "publicKeyBase58": "4zvw"])
+        }
+        #expect(shortEd25519.message.contains("bad key material"))
+        #expect(shortEd25519.reason == .malformed)
+        let badPoint = try #require(throws: IdentityError.self) {
+            try method(["publicKeyJwk": ["kty": "EC", "crv": "P-256", "x": "AAAA", "y": "AAAA"]])
+        }
+        #expect(badPoint.message.contains("bad key material"))
     }
 
     @Test(arguments: [

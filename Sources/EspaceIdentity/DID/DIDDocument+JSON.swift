@@ -216,6 +216,15 @@ extension VerificationMethod {
             throw IdentityError("verification method \(id) publishes its key in more than one form")
         }
         extra = o
+        // Key material Espace reads must be valid; kinds it does not use (X25519…) are kept as published.
+        if forms == 1 {
+            do {
+                _ = try publicKey()
+            } catch  where error.reason != .unsupported {
+                throw IdentityError(
+                    "verification method \(id) has bad key material: \(error.message)", reason: error.reason)
+            } catch {}
+        }
     }
 
     /// The method in its JSON representation.

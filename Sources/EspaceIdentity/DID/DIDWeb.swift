@@ -1,3 +1,5 @@
+import Foundation
+
 /// The did:web method's mapping between DIDs and the HTTPS URLs of their documents
 /// (did:web specification §3.2): `did:web:example.com` ↔
 /// `https://example.com/.well-known/did.json`, `did:web:example.com:user:alice` ↔

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Resolves host names to addresses (the system resolver in production, a table in tests).
 public protocol HostResolving: Sendable {
     /// The addresses of `host`; throws `.resolutionFailed` when there are none.
