@@ -93,6 +93,25 @@ struct IdentityCommandTests {
         let noDomain = try CLIRunner.run(["did", "create", "--method", "web", "--key", "/nonexistent.jwk"])
         #expect(noDomain.status == 1)
         #expect(noDomain.stderr == "error: /nonexistent.jwk: cannot read the file\n")
+        let rsaKey = try Self.scratch("rsa.jwk")
+        #expect(try CLIRunner.run(["key", "generate", "--type", "rsa", "--out", rsaKey]).status == 0)
+        let rsaDIDKey = try CLIRunner.run(["did", "create", "--method", "key", "--key", rsaKey])
+        #expect(rsaDIDKey.status == 1)
+        #expect(rsaDIDKey.stderr.hasPrefix("error: "))
+        let badService = try CLIRunner.run([
+            "did", "create", "--method", "web", "--key", rsaKey, "--domain", "example.com", "--service", "dsp=only-two",
+        ])
+        #expect(badService.stderr == "error: --service \"dsp=only-two\" is not id=type=url\n")
+        let serviceOnKey = try CLIRunner.run([
+            "did", "create", "--method", "jwk", "--key", rsaKey, "--domain", "x.example",
+        ])
+        #expect(serviceOnKey.stderr == "error: --domain and --service apply to did:web only\n")
+        let printed = try CLIRunner.run(["key", "generate", "--type", "ed25519"])
+        #expect(printed.status == 0)
+        #expect(printed.stdout.contains("Private JWK (keep it secret):"))
+        #expect(printed.stdout.contains("\"d\""))
+        #expect(try CLIRunner.run(["key", "generate", "--help"]).stdout.contains("--type"))
+        #expect(try CLIRunner.run(["did", "create", "--help"]).stdout.contains("--service"))
         let help = try CLIRunner.run(["did", "resolve", "--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("--allow-host"))
