@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "EspaceIdentity", targets: ["EspaceIdentity"]),
         .library(name: "EspaceCredentials", targets: ["EspaceCredentials"]),
         .library(name: "EspaceDCP", targets: ["EspaceDCP"]),
+        .library(name: "EspaceNetwork", targets: ["EspaceNetwork"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -64,6 +65,8 @@ let package = Package(
             name: "EspaceDCP",
             dependencies: ["EspaceJSON", "EspaceIdentity", "EspaceCredentials"]
         ),
+        // Real network I/O behind the identity layer's HTTPClient and HostResolving.
+        .target(name: "EspaceNetwork", dependencies: ["EspaceIdentity"]),
         // Conformance runners for the official suites (reads files: used by the CLI and tests).
         .target(
             name: "EspaceConformance",
@@ -82,7 +85,7 @@ let package = Package(
             name: "EspaceCLI",
             dependencies: [
                 "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceConformance",
-                "EspaceIdentity", "EspaceCredentials", "EspaceDCP", "EspaceServer",
+                "EspaceIdentity", "EspaceCredentials", "EspaceDCP", "EspaceServer", "EspaceNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -120,6 +123,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "EspaceNetworkTests", dependencies: ["EspaceNetwork", "EspaceIdentity"]),
         .testTarget(name: "EspaceCLITests", dependencies: ["EspaceCLI", "EspaceTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

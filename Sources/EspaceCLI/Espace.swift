@@ -12,6 +12,8 @@ struct Espace: ParsableCommand {
             ConformanceCommand.self,
             JSONCommand.self,
             CACommand.self,
+            KeyCommand.self,
+            DIDCommand.self,
         ]
     )
 }

@@ -11,7 +11,12 @@ public enum DIDKey {
         guard identifier.first == "z" else {
             throw IdentityError("did:key identifiers are base58btc multibase (a leading 'z'): \(did)")
         }
-        let bytes = try Base58.decode(identifier.dropFirst())
+        return try publicKey(multicodec: try Base58.decode(identifier.dropFirst()), in: did)
+    }
+
+    /// The public key of multicodec-prefixed key bytes (the payload of did:key and of
+    /// `publicKeyMultibase`); `place` names where they came from in errors.
+    public static func publicKey(multicodec bytes: [UInt8], in place: String) throws(IdentityError) -> PublicKey {
         let (code, payload) = try Multicodec.decode(bytes)
         do {
             switch Multicodec(rawValue: code) {
@@ -24,12 +29,13 @@ public enum DIDKey {
             case .p521Public?:
                 return .p521(try P521.Signing.PublicKey(compressedRepresentation: payload))
             default:
-                throw IdentityError("unsupported multicodec key type 0x\(String(code, radix: 16)) in \(did)")
+                throw IdentityError(
+                    "unsupported multicodec key type 0x\(String(code, radix: 16)) in \(place)", reason: .unsupported)
             }
         } catch let error as IdentityError {
             throw error
         } catch {
-            throw IdentityError("\(did) does not hold a valid public key: \(error)")
+            throw IdentityError("\(place) does not hold a valid public key: \(error)")
         }
     }
 

@@ -24,7 +24,8 @@ public enum PublicKey: Sendable {
             throw IdentityError("the RSA modulus and exponent do not form a valid key: \(error)")
         }
         guard key.keySizeInBits >= minimumRSABits else {
-            throw IdentityError("RSA keys of \(key.keySizeInBits) bits are refused (at least \(minimumRSABits))")
+            throw IdentityError(
+                "RSA keys of \(key.keySizeInBits) bits are refused (at least \(minimumRSABits))", reason: .unsupported)
         }
         return .rsa(key, n: n, e: e)
     }
