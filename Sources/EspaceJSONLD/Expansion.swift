@@ -215,7 +215,7 @@ struct Expander {
             if key == "@context" { continue }
             // 13.2-13.3
             guard let expandedProperty = active.expandIRI(key, vocab: true) else {
-                if safeMode { throw JSONLDError(.safeModeViolation, "the property \"\(key)\" is mapped to null and would be dropped") }
+                if safeMode, !Keyword.hasKeywordForm(key) { throw JSONLDError(.safeModeViolation, "the property \"\(key)\" is mapped to null and would be dropped") }
                 continue
             }
             let isKeyword = Keyword.isKeyword(expandedProperty)

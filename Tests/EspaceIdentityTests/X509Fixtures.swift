@@ -42,7 +42,7 @@ struct X509Fixtures {
 }
 
 /// An `HTTPClient` answering from a table, for `x5u` tests.
-struct FakeHTTPClient: HTTPClient {
+struct TableHTTPClient: HTTPClient {
     var responses: [String: HTTPResponse]
 
     func send(_ request: HTTPRequest, limits: HTTPLimits) async throws(IdentityError) -> HTTPResponse {

@@ -18,13 +18,13 @@ struct X509JWKChainVerifierTests {
         chain = try fixtures.chain(for: key, policies: ["2.23.140.1.1"])
     }
 
-    func verify(_ jwk: JSONObject, http: FakeHTTPClient? = nil) async throws(IdentityError) -> CertificateSummary {
+    func verify(_ jwk: JSONObject, http: TableHTTPClient? = nil) async throws(IdentityError) -> CertificateSummary {
         try await JWKChainVerifier.verify(
             jwk: jwk, anchors: fixtures.anchors, options: .gaiaXProduction(validationTime: fixtures.now), http: http)
     }
 
     func expectRejection(
-        _ reason: IdentityError.Reason, _ jwk: JSONObject, http: FakeHTTPClient? = nil,
+        _ reason: IdentityError.Reason, _ jwk: JSONObject, http: TableHTTPClient? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async {
         do {
@@ -44,7 +44,7 @@ struct X509JWKChainVerifierTests {
     }
 
     @Test func x5uChainVerifies() async throws {
-        let http = FakeHTTPClient(responses: [Self.url: HTTPResponse(status: 200, body: Array(try chain.pem().utf8))])
+        let http = TableHTTPClient(responses: [Self.url: HTTPResponse(status: 200, body: Array(try chain.pem().utf8))])
         let summary = try await verify(X509Fixtures.jwk(key, "x5u", .string(Self.url)), http: http)
         #expect(summary.issuer.contains("Espace Test Root"))
     }
@@ -57,16 +57,16 @@ struct X509JWKChainVerifierTests {
 
     @Test func x5uFailuresHaveReasons() async throws {
         let jwk = X509Fixtures.jwk(key, "x5u", .string(Self.url))
-        await expectRejection(.resolutionFailed, jwk, http: FakeHTTPClient(responses: [:]))
+        await expectRejection(.resolutionFailed, jwk, http: TableHTTPClient(responses: [:]))
         await expectRejection(.resolutionFailed, jwk)
         let big = Array(try chain.pem().utf8) + Array(repeating: 0x20, count: 300 * 1024)
         await expectRejection(
-            .limitExceeded, jwk, http: FakeHTTPClient(responses: [Self.url: HTTPResponse(status: 200, body: big)]))
+            .limitExceeded, jwk, http: TableHTTPClient(responses: [Self.url: HTTPResponse(status: 200, body: big)]))
         await expectRejection(
             .malformed, jwk,
-            http: FakeHTTPClient(responses: [Self.url: HTTPResponse(status: 200, body: Array("<html/>".utf8))]))
+            http: TableHTTPClient(responses: [Self.url: HTTPResponse(status: 200, body: Array("<html/>".utf8))]))
         let plain = "http://participant.example/chain.pem"
-        let insecure = FakeHTTPClient(responses: [plain: HTTPResponse(status: 200, body: Array(try chain.pem().utf8))])
+        let insecure = TableHTTPClient(responses: [plain: HTTPResponse(status: 200, body: Array(try chain.pem().utf8))])
         await expectRejection(.unsupported, X509Fixtures.jwk(key, "x5u", .string(plain)), http: insecure)
         _ = try await X5UFetcher(http: insecure, allowInsecureHTTP: true).fetch(plain)
         await expectRejection(.malformed, X509Fixtures.jwk(key, "x5u", .string("not a url")), http: insecure)

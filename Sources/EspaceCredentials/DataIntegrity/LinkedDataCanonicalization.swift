@@ -14,6 +14,11 @@ public struct LinkedDataCanonicalization: Sendable {
     public var documentLoader: any DocumentLoader
     /// Bounds on the canonicalization work (poison graphs fail fast).
     public var canonicalizer: RDFCanonicalizer
+    /// JSON-LD safe mode (on by default, as Data Integrity asks): a term no context defines
+    /// is an error instead of a claim silently left out of what the signature covers.
+    public var safeMode: Bool = true
+    /// Processed contexts shared by every document this value canonicalizes.
+    public let contextCache = ProcessedContextCache()
 
     /// Canonicalization with contexts from `documentLoader` (the bundled ones by default).
     public init(
@@ -28,6 +33,8 @@ public struct LinkedDataCanonicalization: Sendable {
         var options = JSONLDOptions()
         options.documentLoader = documentLoader
         options.base = nil
+        options.safeMode = safeMode
+        options.contextCache = contextCache
         do {
             let dataset = try JSONLD.toRDF(document, options: options)
             return try canonicalizer.canonicalize(dataset).nquads

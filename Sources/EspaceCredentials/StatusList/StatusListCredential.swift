@@ -56,6 +56,7 @@ public struct StatusListCredential: Sendable {
 
     /// An unsigned status list credential for `list`, ready to be signed by the caller. (For
     /// lists of several bits per entry, `statusSize` goes in the entries that point here.)
+    /// `ttlMilliseconds` is written for Bitstring lists only.
     public static func build(
         id: String, issuer: String, purpose: StatusPurpose, list: StatusList, format: StatusListFormat = .bitstring,
         validFrom: Date? = nil, validUntil: Date? = nil, ttlMilliseconds: Int? = nil
@@ -64,7 +65,8 @@ public struct StatusListCredential: Sendable {
         subject["type"] = .string(format == .bitstring ? "BitstringStatusList" : "StatusList2021")
         subject["statusPurpose"] = .string(purpose.rawValue)
         subject["encodedList"] = .string(list.encoded(format))
-        if let ttlMilliseconds { subject["ttl"] = .number(JSONNumber(ttlMilliseconds)) }
+        // StatusList2021's context defines no `ttl` (Bitstring Status List added it).
+        if let ttlMilliseconds, format == .bitstring { subject["ttl"] = .number(JSONNumber(ttlMilliseconds)) }
         var credential: JSONObject = [:]
         switch format {
         case .bitstring:

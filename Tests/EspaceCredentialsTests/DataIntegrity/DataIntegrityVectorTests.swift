@@ -64,7 +64,7 @@ struct DataIntegrityVectorTests {
     func signedDocumentVerifies(_ vector: Vector) async throws {
         let signed = try Fixture.json(Self.folder + vector.directory + "signed\(vector.tag).json")
         let checks = try await DataIntegrity().verify(
-            signed, resolver: InMemoryResolver(), expectations: ProofExpectations(now: Fixture.now))
+            signed, resolver: ProofKeyResolver(), expectations: ProofExpectations(now: Fixture.now))
         #expect(checks.count == 1)
         #expect(checks.first?.suite == vector.suite.rawValue)
         #expect(checks.first?.proofPurpose == "assertionMethod")
@@ -74,7 +74,7 @@ struct DataIntegrityVectorTests {
     @Test func proofSetVerifiesEachProof() async throws {
         let signed = try Fixture.json(Self.folder + "proof-set-chain/signedProofSet2.json")
         let checks = try await DataIntegrity().verify(
-            signed, resolver: InMemoryResolver(), expectations: ProofExpectations(now: Fixture.now))
+            signed, resolver: ProofKeyResolver(), expectations: ProofExpectations(now: Fixture.now))
         #expect(checks.count == 2)
         #expect(checks.allSatisfy { $0.isVerified })
         #expect(Set(checks.map(\.verificationMethod)).count == 2)
@@ -83,7 +83,7 @@ struct DataIntegrityVectorTests {
     @Test func proofChainVerifiesEachProof() async throws {
         let signed = try Fixture.json(Self.folder + "proof-set-chain/signedProofChain2.json")
         let checks = try await DataIntegrity().verify(
-            signed, resolver: InMemoryResolver(), expectations: ProofExpectations(now: Fixture.now))
+            signed, resolver: ProofKeyResolver(), expectations: ProofExpectations(now: Fixture.now))
         #expect(checks.count == 4)
         #expect(checks.allSatisfy { $0.isVerified })
     }
@@ -122,7 +122,7 @@ struct DataIntegrityVectorTests {
     func statusListSpecExamplesVerify(_ name: String) async throws {
         let signed = try Fixture.json("protocols/bitstring-status-list/spec/examples-extracted/\(name).eddsa-rdfc-2022.json")
         let checks = try await DataIntegrity().verify(
-            signed, resolver: InMemoryResolver(), expectations: ProofExpectations(now: Fixture.now.addingTimeInterval(3e8)))
+            signed, resolver: ProofKeyResolver(), expectations: ProofExpectations(now: Fixture.now.addingTimeInterval(3e8)))
         #expect(checks.map(\.isVerified) == [true])
     }
 }

@@ -10,7 +10,7 @@ struct EmbeddedProofVerifierTests {
         let verifier = EmbeddedProofVerifier()
         let di = try Fixture.json("conformance/vc/vc-di-eddsa/TestVectors/eddsa-rdfc-2022/signedDataInt.json")
         let diChecks = try await verifier.verify(
-            di, resolver: InMemoryResolver(), expectations: ProofExpectations(now: Fixture.now))
+            di, resolver: ProofKeyResolver(), expectations: ProofExpectations(now: Fixture.now))
         #expect(diChecks.map(\.suite) == ["eddsa-rdfc-2022"])
         #expect(diChecks.map(\.proofType) == ["DataIntegrityProof"])
 
@@ -20,7 +20,7 @@ struct EmbeddedProofVerifierTests {
             to: try JsonWebSignature2020Tests.tagusCredential(), key: key, verificationMethod: vm,
             created: "2024-01-05T09:13:59Z", variant: .gaiaX)
         let jwsChecks = try await verifier.verify(
-            jws, resolver: InMemoryResolver(keys: [vm: key.publicKey]),
+            jws, resolver: ProofKeyResolver(keys: [vm: key.publicKey]),
             expectations: ProofExpectations(now: JsonWebSignature2020Tests.now))
         #expect(jwsChecks.map(\.suite) == ["JsonWebSignature2020/gaia-x"])
         #expect(jwsChecks.first?.verificationMethod == vm)
@@ -31,12 +31,12 @@ struct EmbeddedProofVerifierTests {
         let proof = try #require(doc["proof"])
         doc["proof"] = .array([proof, ["type": "RsaSignature2018", "proofPurpose": "assertionMethod"]])
         let checks = await EmbeddedProofVerifier().check(
-            doc, resolver: InMemoryResolver(), expectations: ProofExpectations(now: Fixture.now))
+            doc, resolver: ProofKeyResolver(), expectations: ProofExpectations(now: Fixture.now))
         #expect(checks.map(\.isVerified) == [true, false])
         #expect(checks.last?.error?.reason == .unsupported)
         do {
             _ = try await EmbeddedProofVerifier().verify(
-                doc, resolver: InMemoryResolver(), expectations: ProofExpectations(now: Fixture.now))
+                doc, resolver: ProofKeyResolver(), expectations: ProofExpectations(now: Fixture.now))
             Issue.record("an unsupported proof passed")
         } catch {
             #expect(error.reason == .unsupported)

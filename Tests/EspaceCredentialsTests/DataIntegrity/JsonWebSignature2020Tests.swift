@@ -66,7 +66,7 @@ struct JsonWebSignature2020Tests {
             variant: variant)
         let jws = try #require(signed["proof"]?["jws"]?.stringValue)
         #expect(jws.hasPrefix("eyJhbGciOiJQUzI1NiIsImI2NCI6ZmFsc2UsImNyaXQiOlsiYjY0Il19.."))
-        let resolver = InMemoryResolver(keys: [Self.vm: key.publicKey], publishedAlg: [Self.vm: "PS256"])
+        let resolver = ProofKeyResolver(keys: [Self.vm: key.publicKey], publishedAlg: [Self.vm: "PS256"])
         let checks = try await suite.verify(signed, resolver: resolver, expectations: ProofExpectations(now: Self.now))
         #expect(checks.map(\.suite) == ["JsonWebSignature2020/" + variant.rawValue])
         #expect(checks.first?.verificationMethod == Self.vm)
@@ -79,7 +79,7 @@ struct JsonWebSignature2020Tests {
         let signed = try suite.addProof(
             to: try Self.tagusCredential(), key: key, verificationMethod: Self.vm, created: "2024-01-05T09:13:59.206Z",
             variant: variant)
-        let resolver = InMemoryResolver(keys: [Self.vm: key.publicKey])
+        let resolver = ProofKeyResolver(keys: [Self.vm: key.publicKey])
         let subject = try #require(signed["credentialSubject"]?.objectValue)
         #expect(!subject.isEmpty)
         for name in subject.keys where !name.hasPrefix("@") && name != "id" && name != "type" {
@@ -114,7 +114,7 @@ struct JsonWebSignature2020Tests {
             payload, key: key, header: ["alg": "PS256", "b64": false, "crit": ["b64"]], detached: true))
         document["proof"] = .object(signedProof)
         let checks = try await suite.verify(
-            document, resolver: InMemoryResolver(keys: [Self.vm: key.publicKey]), expectations: ProofExpectations(now: Self.now))
+            document, resolver: ProofKeyResolver(keys: [Self.vm: key.publicKey]), expectations: ProofExpectations(now: Self.now))
         #expect(checks.map(\.suite) == ["JsonWebSignature2020/w3c"])
     }
 
@@ -122,7 +122,7 @@ struct JsonWebSignature2020Tests {
     func otherKeyTypesSignAndVerify(_ algorithm: JWSAlgorithm) async throws {
         let key = try PrivateKey.generate(algorithm)
         let suite = JsonWebSignature2020()
-        let resolver = InMemoryResolver(keys: [Self.vm: key.publicKey])
+        let resolver = ProofKeyResolver(keys: [Self.vm: key.publicKey])
         for variant in JsonWebSignature2020Variant.allCases {
             let signed = try suite.addProof(
                 to: try Self.tagusCredential(), key: key, verificationMethod: Self.vm, created: "2024-01-05T09:13:59Z",
@@ -139,19 +139,19 @@ struct JsonWebSignature2020Tests {
             to: try Self.tagusCredential(), key: key, verificationMethod: Self.vm, created: "2024-01-05T09:13:59Z",
             variant: .w3c, challenge: "abc", domain: "verifier.example")
         func reason(
-            _ doc: JSONObject, _ resolver: InMemoryResolver, _ expectations: ProofExpectations = ProofExpectations(now: Self.now)
+            _ doc: JSONObject, _ resolver: ProofKeyResolver, _ expectations: ProofExpectations = ProofExpectations(now: Self.now)
         ) async -> IdentityError.Reason? {
             await suite.check(doc, resolver: resolver, expectations: expectations).first?.error?.reason
         }
-        let good = InMemoryResolver(keys: [Self.vm: key.publicKey])
+        let good = ProofKeyResolver(keys: [Self.vm: key.publicKey])
         #expect(await reason(signed, good) == nil)
         // Another key of the same type.
-        #expect(await reason(signed, InMemoryResolver(keys: [Self.vm: try PrivateKey.generate(.es256).publicKey])) == .signatureInvalid)
+        #expect(await reason(signed, ProofKeyResolver(keys: [Self.vm: try PrivateKey.generate(.es256).publicKey])) == .signatureInvalid)
         // A key of another type than the JWS algorithm.
-        #expect(await reason(signed, InMemoryResolver(keys: [Self.vm: try PrivateKey.generate(.edDSA).publicKey])) == .keyMismatch)
+        #expect(await reason(signed, ProofKeyResolver(keys: [Self.vm: try PrivateKey.generate(.edDSA).publicKey])) == .keyMismatch)
         // The DID document publishes the key for another algorithm.
-        #expect(await reason(signed, InMemoryResolver(keys: [Self.vm: key.publicKey], publishedAlg: [Self.vm: "ES384"])) == .keyMismatch)
-        #expect(await reason(signed, InMemoryResolver(keys: [Self.vm: key.publicKey], authorized: [.authentication])) == .notAuthorized)
+        #expect(await reason(signed, ProofKeyResolver(keys: [Self.vm: key.publicKey], publishedAlg: [Self.vm: "ES384"])) == .keyMismatch)
+        #expect(await reason(signed, ProofKeyResolver(keys: [Self.vm: key.publicKey], authorized: [.authentication])) == .notAuthorized)
         #expect(await reason(signed, good, ProofExpectations(now: Self.now, challenge: "xyz")) == .wrongAudience)
         #expect(await reason(signed, good, ProofExpectations(now: Self.now, domain: "other.example")) == .wrongAudience)
         #expect(await reason(signed, good, ProofExpectations(now: Date(timeIntervalSince1970: 0))) == .notYetValid)

@@ -6,7 +6,7 @@ import Foundation
 
 /// An in-memory resolver for tests: did:key methods decode offline, other ids come from
 /// `keys`; only the relationships in `authorized` are granted.
-struct InMemoryResolver: VerificationMethodResolver {
+struct ProofKeyResolver: VerificationMethodResolver {
     var keys: [String: PublicKey] = [:]
     var publishedAlg: [String: String] = [:]
     var authorized: Set<VerificationRelationship> = [.assertionMethod, .authentication]
