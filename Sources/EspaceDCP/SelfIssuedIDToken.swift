@@ -50,10 +50,15 @@ public enum SelfIssuedIDToken {
         guard unverified.claims["aud"]?.asArray.contains(.string(audience)) == true else {
             throw IdentityError("the ID token is not addressed to \(audience) (aud)", reason: .wrongAudience)
         }
-        guard case .string(let kid)? = unverified.header["kid"], !kid.isEmpty else {
-            throw IdentityError("the ID token has no \"kid\" header naming its key", reason: .notAuthorized)
+        // With a kid, that method; without, the DID itself, which resolvers accept only when
+        // its document lists exactly one capabilityInvocation method (DCP §4.3.3 step 3).
+        var methodID = sub
+        if let header = unverified.header["kid"] {
+            guard case .string(let kid) = header, !kid.isEmpty else {
+                throw IdentityError("the ID token's \"kid\" header must be a non-empty string")
+            }
+            methodID = absoluteKID(kid, participant: sub)
         }
-        let methodID = absoluteKID(kid, participant: sub)
         guard didPart(of: methodID) == sub else {
             throw IdentityError("the ID token's key \(methodID) does not belong to \(sub)", reason: .wrongIssuer)
         }

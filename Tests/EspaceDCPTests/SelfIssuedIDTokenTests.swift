@@ -55,9 +55,13 @@ struct SelfIssuedIDTokenTests {
         // Signed by another key than the one kid names: forged.
         let forged = try JWS.sign(try JSONSerializer().serializeBytes(.object(claims)), key: try PrivateKey.generate(.es256), header: ["kid": .string(holder.kid)])
         #expect(await reason(forged) == .signatureInvalid)
-        // No kid.
+        // No kid: accepted when the DID has a single capabilityInvocation key, refused when
+        // it has several.
         let anonymous = try JWS.sign(try JSONSerializer().serializeBytes(.object(claims)), key: holder.key)
-        #expect(await reason(anonymous) == .notAuthorized)
+        #expect(await reason(anonymous) == nil)
+        var twoKeys = resolver
+        twoKeys.methods[holder.did + "#key-2"] = .init(key: try PrivateKey.generate(.es256).publicKey, relationships: [.capabilityInvocation])
+        #expect(await reason(anonymous, resolver: twoKeys) == .notAuthorized)
         // A key not listed under capabilityInvocation.
         var limited = resolver
         limited.methods[holder.kid]?.relationships = [.assertionMethod, .authentication]

@@ -13,6 +13,15 @@ struct StaticResolver: VerificationMethodResolver {
     func resolveVerificationMethod(
         _ id: String, for relationship: VerificationRelationship
     ) async throws(IdentityError) -> ResolvedVerificationMethod {
+        var id = id
+        if !id.contains("#") {
+            // A bare DID names its only method for the relationship.
+            let candidates = methods.filter { $0.key.hasPrefix(id + "#") && $0.value.relationships.contains(relationship) }
+            guard candidates.count == 1, let only = candidates.first else {
+                throw IdentityError("\(id) lists \(candidates.count) methods for \(relationship.rawValue)", reason: .notAuthorized)
+            }
+            id = only.key
+        }
         guard let entry = methods[id] else {
             throw IdentityError("no verification method \(id)", reason: .resolutionFailed)
         }
