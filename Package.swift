@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "EspaceServerTests",
             dependencies: [
-                "EspaceServer", "EspaceJSON",
+                "EspaceServer", "EspaceJSON", "EspaceDCP", "EspaceCredentials", "EspaceIdentity", "EspaceNetwork",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Espace: ParsableCommand {
+struct Espace: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "espace",
         abstract: "Espace: an open-source data space node and toolkit.",
@@ -14,6 +14,8 @@ struct Espace: ParsableCommand {
             CACommand.self,
             KeyCommand.self,
             DIDCommand.self,
+            DCPCommand.self,
+            ServeCommand.self,
         ]
     )
 }

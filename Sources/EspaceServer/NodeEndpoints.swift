@@ -14,6 +14,10 @@ public struct NodeEndpoints: Sendable {
     public var didDocumentPaths: [String]
     /// The DCP credential service's resolution API (`POST {base}/presentations/query`).
     public var presentationQuery: PresentationQueryHandler?
+    /// Verifies the caller of a request with DCP (its ID token, then its credentials):
+    /// served as `POST /identity/verify` with a JSON body `{"scope": [...]}`, answering the
+    /// verified participant and claims. A data space's protected APIs run the same check.
+    public var identityVerification: PresentationQueryHandler?
     /// The path prefix of the credential service (its base URL's path), without a trailing slash.
     public var credentialServicePath: String
     /// Largest accepted request body, in bytes.
@@ -21,12 +25,14 @@ public struct NodeEndpoints: Sendable {
 
     public init(
         didDocument: JSONValue? = nil, didDocumentPaths: [String] = ["/.well-known/did.json"],
-        presentationQuery: PresentationQueryHandler? = nil, credentialServicePath: String = "",
+        presentationQuery: PresentationQueryHandler? = nil, identityVerification: PresentationQueryHandler? = nil,
+        credentialServicePath: String = "",
         maxRequestBytes: Int = 1 << 20
     ) {
         self.didDocument = didDocument
         self.didDocumentPaths = didDocumentPaths
         self.presentationQuery = presentationQuery
+        self.identityVerification = identityVerification
         self.credentialServicePath = credentialServicePath
         self.maxRequestBytes = maxRequestBytes
     }

@@ -16,19 +16,29 @@ public enum NodeRouter {
                 }
             }
         }
+        let limit = endpoints.maxRequestBytes
         if let handler = endpoints.presentationQuery {
-            let limit = endpoints.maxRequestBytes
-            router.post(RouterPath(endpoints.credentialServicePath + "/presentations/query")) { request, _ -> Response in
-                let body: JSONValue
-                switch await JSONResponse.readJSON(request, limit: limit) {
-                case .success(let value): body = value
-                case .failure(let error): return error.response
-                }
-                let answer = await handler(request.headers[.authorization], body)
-                return JSONResponse.make(status: answer.status, body: answer.body)
-            }
+            addJSONPost(router, endpoints.credentialServicePath + "/presentations/query", limit: limit, handler)
+        }
+        if let handler = endpoints.identityVerification {
+            addJSONPost(router, "/identity/verify", limit: limit, handler)
         }
         return router
+    }
+
+    /// A POST route taking and answering JSON, handing the `Authorization` header over.
+    static func addJSONPost(
+        _ router: Router<BasicRequestContext>, _ path: String, limit: Int, _ handler: @escaping NodeEndpoints.PresentationQueryHandler
+    ) {
+        router.post(RouterPath(path)) { request, _ -> Response in
+            let body: JSONValue
+            switch await JSONResponse.readJSON(request, limit: limit) {
+            case .success(let value): body = value
+            case .failure(let error): return error.response
+            }
+            let answer = await handler(request.headers[.authorization], body)
+            return JSONResponse.make(status: answer.status, body: answer.body)
+        }
     }
 }
 
