@@ -1,9 +1,0 @@
-import EspaceCredentials
-import Testing
-
-@Suite("EspaceCredentials module")
-struct ModuleTests {
-    @Test func moduleLinks() {
-        #expect(String(describing: EspaceCredentials.self) == "EspaceCredentials")
-    }
-}
