@@ -11,7 +11,7 @@ struct DCPFlowTests {
     let space: DataSpace
     init() throws { space = try DataSpace() }
 
-    var membership: [DCPScope] { [try! DCPScope(parsing: DataSpace.membership)] }
+    var membership: [DCPScope] { [DCPScope(.credentialType("MembershipCredential"))] }
 
     func failure(_ verifier: DCPVerifier, authorization: String?, scopes: [DCPScope]? = nil) async -> DCPError? {
         do {
