@@ -69,14 +69,8 @@ public actor CredentialService {
 
     /// Answers a presentation query, or throws the protocol error to send.
     public func query(authorization: String?, body: JSONValue, now: Double) async throws(DCPError) -> PresentationResponseMessage {
-        let token = try DCPError.bearerToken(authorization)
-        let caller: SelfIssuedIDToken.Verified
-        do {
-            caller = try await SelfIssuedIDToken.verify(
-                token, audience: holder.participant, resolver: resolver, now: now, replayGuard: replayGuard)
-        } catch {
-            throw .unauthorized(error)
-        }
+        let caller = try await SelfIssuedIDToken.verifyBearer(
+            authorization, audience: holder.participant, resolver: resolver, now: now, replayGuard: replayGuard)
         let message = try PresentationQueryMessage(json: body)
         let requested: [DCPScope]
         switch message.query {
@@ -110,6 +104,22 @@ public actor CredentialService {
             return PresentationResponseMessage(presentations: [.string(presentation)])
         } catch {
             throw .upstream(error)
+        }
+    }
+}
+
+extension SelfIssuedIDToken {
+    /// Verifies the ID token of an `Authorization: Bearer <token>` header; every failure is
+    /// a 401 `DCPError` carrying the identity-layer reason.
+    static func verifyBearer(
+        _ authorization: String?, audience: String, resolver: any VerificationMethodResolver, now: Double,
+        replayGuard: ReplayGuard
+    ) async throws(DCPError) -> Verified {
+        let token = try DCPError.bearerToken(authorization)
+        do {
+            return try await verify(token, audience: audience, resolver: resolver, now: now, replayGuard: replayGuard)
+        } catch {
+            throw .unauthorized(error)
         }
     }
 }

@@ -62,14 +62,8 @@ public struct DCPVerifier: Sendable {
     /// covering `scopes` from its credential service. Each requested credential type must
     /// be present, from a trusted issuer, valid, not revoked, about the caller.
     public func verify(authorization: String?, scopes: [DCPScope], now: Double) async throws(DCPError) -> VerifiedParticipant {
-        let token = try DCPError.bearerToken(authorization)
-        let caller: SelfIssuedIDToken.Verified
-        do {
-            caller = try await SelfIssuedIDToken.verify(
-                token, audience: identity.participant, resolver: resolver, now: now, replayGuard: replayGuard)
-        } catch {
-            throw .unauthorized(error)
-        }
+        let caller = try await SelfIssuedIDToken.verifyBearer(
+            authorization, audience: identity.participant, resolver: resolver, now: now, replayGuard: replayGuard)
         if let cached = await cache.lookup(participant: caller.participant, scopes: scopes, now: now) {
             return cached
         }

@@ -5,7 +5,7 @@ import EspaceJSON
 /// Data Integrity proofs (W3C VC Data Integrity 1.0) with the EdDSA cryptosuites
 /// `eddsa-rdfc-2022` and `eddsa-jcs-2022`: adding a proof, and checking every proof of a
 /// document (proof sets and `previousProof` chains).
-public struct DataIntegrity: Sendable {
+public struct DataIntegrity: EmbeddedProofChecking {
     /// Turns documents into RDF canonical N-Quads (contexts from the bundled loader).
     public var canonicalization: LinkedDataCanonicalization
     /// Most proofs accepted on one document.
@@ -77,43 +77,17 @@ public struct DataIntegrity: Sendable {
 
     // MARK: Verification
 
-    /// Checks every proof of `document`; one `ProofCheck` per proof, in order. Proofs of other
-    /// types are reported as unsupported.
-    public func check(
-        _ document: JSONObject, resolver: some VerificationMethodResolver, expectations: ProofExpectations
-    ) async -> [ProofCheck] {
-        let proofs: [JSONObject]
-        do {
-            proofs = try ProofOptionChecks.proofs(of: document, limit: maxProofs)
-        } catch {
-            return [ProofCheck(proofType: "", suite: "", verificationMethod: "", proofPurpose: "", outcome: .rejected(error))]
-        }
-        var checks: [ProofCheck] = []
-        for proof in proofs {
-            var check = ProofCheck(
-                proofType: proof["type"]?.stringValue ?? "", suite: proof["cryptosuite"]?.stringValue ?? "",
-                verificationMethod: proof["verificationMethod"]?.stringValue ?? "",
-                proofPurpose: proof["proofPurpose"]?.stringValue ?? "", outcome: .verified)
-            do {
-                try await verifyProof(proof, of: document, all: proofs, resolver: resolver, expectations: expectations)
-            } catch {
-                check.outcome = .rejected(error)
-            }
-            checks.append(check)
-        }
-        return checks
-    }
-
-    /// Verifies every proof of `document`; throws the first rejection, else returns the checks.
-    public func verify(
-        _ document: JSONObject, resolver: some VerificationMethodResolver, expectations: ProofExpectations
-    ) async throws(IdentityError) -> [ProofCheck] {
-        let checks = await check(document, resolver: resolver, expectations: expectations)
-        if let error = checks.lazy.compactMap(\.error).first { throw error }
-        return checks
-    }
 
     /// Verifies one proof of a document whose proofs are `all`.
+    /// Checks one `DataIntegrityProof` of a proof set (`all`, for `previousProof` chains).
+    public func checkProof(
+        _ proof: JSONObject, of document: JSONObject, all: [JSONObject], resolver: some VerificationMethodResolver,
+        expectations: ProofExpectations
+    ) async throws(IdentityError) -> String? {
+        try await verifyProof(proof, of: document, all: all, resolver: resolver, expectations: expectations)
+        return nil
+    }
+
     func verifyProof(
         _ proof: JSONObject, of document: JSONObject, all: [JSONObject],
         resolver: some VerificationMethodResolver, expectations: ProofExpectations

@@ -18,7 +18,7 @@ public enum JsonWebSignature2020Variant: String, Sendable, CaseIterable {
 ///
 /// Verification tries the Gaia-X payload first, then the W3C one, as the Gaia-X clearing
 /// houses do, and reports which matched (`ProofCheck.suite`).
-public struct JsonWebSignature2020: Sendable {
+public struct JsonWebSignature2020: EmbeddedProofChecking {
     /// Turns documents into RDF canonical N-Quads (contexts from the bundled loader).
     public var canonicalization: LinkedDataCanonicalization
     /// Most proofs accepted on one document.
@@ -90,43 +90,18 @@ public struct JsonWebSignature2020: Sendable {
         return secured
     }
 
-    /// Checks every proof of `document`; one `ProofCheck` per proof, in order.
-    public func check(
-        _ document: JSONObject, resolver: some VerificationMethodResolver, expectations: ProofExpectations
-    ) async -> [ProofCheck] {
-        let proofs: [JSONObject]
-        do {
-            proofs = try ProofOptionChecks.proofs(of: document, limit: maxProofs)
-        } catch {
-            return [ProofCheck(proofType: "", suite: "", verificationMethod: "", proofPurpose: "", outcome: .rejected(error))]
-        }
-        var checks: [ProofCheck] = []
-        for proof in proofs {
-            var check = ProofCheck(
-                proofType: proof["type"]?.stringValue ?? "", suite: Self.proofType,
-                verificationMethod: proof["verificationMethod"]?.stringValue ?? "",
-                proofPurpose: proof["proofPurpose"]?.stringValue ?? "", outcome: .verified)
-            do {
-                let variant = try await verifyProof(proof, of: document, resolver: resolver, expectations: expectations)
-                check.suite = Self.proofType + "/" + variant.rawValue
-            } catch {
-                check.outcome = .rejected(error)
-            }
-            checks.append(check)
-        }
-        return checks
-    }
-
-    /// Verifies every proof of `document`; throws the first rejection, else returns the checks.
-    public func verify(
-        _ document: JSONObject, resolver: some VerificationMethodResolver, expectations: ProofExpectations
-    ) async throws(IdentityError) -> [ProofCheck] {
-        let checks = await check(document, resolver: resolver, expectations: expectations)
-        if let error = checks.lazy.compactMap(\.error).first { throw error }
-        return checks
-    }
 
     /// Verifies one proof; returns the variant whose payload the signature covers.
+    /// Checks one `JsonWebSignature2020` proof; reports the variant that matched
+    /// (`JsonWebSignature2020/gaia-x` or `/w3c`).
+    public func checkProof(
+        _ proof: JSONObject, of document: JSONObject, all: [JSONObject], resolver: some VerificationMethodResolver,
+        expectations: ProofExpectations
+    ) async throws(IdentityError) -> String? {
+        let variant = try await verifyProof(proof, of: document, resolver: resolver, expectations: expectations)
+        return Self.proofType + "/" + variant.rawValue
+    }
+
     func verifyProof(
         _ proof: JSONObject, of document: JSONObject, resolver: some VerificationMethodResolver,
         expectations: ProofExpectations
