@@ -213,10 +213,9 @@ extension CredentialVerifier {
                 }
                 detail.append("echoes the nonce")
             }
-            if let guardian = policy.replayGuard {
-                guard signatureVerified else {
-                    throw IdentityError("the signature did not verify; the nonce was not recorded", reason: .signatureInvalid)
-                }
+            if policy.replayGuard != nil, !signatureVerified {
+                detail.append("nonce not recorded (the signature did not verify)")
+            } else if let guardian = policy.replayGuard {
                 guard let key = nonce ?? jti else {
                     throw IdentityError("the presentation has no nonce or id, which replay protection needs")
                 }

@@ -59,9 +59,10 @@ extension CredentialVerifier {
         public var replayWindow: TimeInterval = 600
         /// Require every credential subject of a presented credential to be its presenter.
         public var requireHolderBinding = false
-        /// Require each embedded proof's (or JOSE key's) verification method to belong to
-        /// the credential's issuer (or presentation's holder). On by default; a credential
-        /// whose issuer is not a DID (as in the VC DI EdDSA test vectors) needs it off.
+        /// Require each embedded proof's verification method to belong to the credential's
+        /// issuer (or presentation's holder). On by default; a credential whose issuer is not
+        /// a DID (as in the VC DI EdDSA test vectors) needs it off. (JOSE forms always require
+        /// the `kid` to be a key of the issuer or holder.)
         public var bindKeyToIssuer = true
         /// Data model strictness (JSON-LD checks, evidence types…); `now` and `mode` are
         /// set by the verifier.
