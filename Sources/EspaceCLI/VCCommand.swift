@@ -70,6 +70,13 @@ struct VCCommand: ParsableCommand {
                 guard case .object(let unsigned) = try IdentitySupport.readJSON(credential) else {
                     throw IdentitySupport.Failure("\(credential): the credential must be a JSON object")
                 }
+                let version = VerifiableCredential(json: unsigned).version
+                if format == .jwt11, version != .v1_1 {
+                    throw IdentitySupport.Failure("--format jwt11 signs VC Data Model 1.1 credentials (\(DataModelVersion.v1_1.baseContext) first)")
+                }
+                if format == .jwt, version != .v2_0 {
+                    throw IdentitySupport.Failure("--format jwt (vc+jwt) signs VC Data Model 2.0 credentials (\(DataModelVersion.v2_0.baseContext) first)")
+                }
                 let kid = try VCSupport.keyID(self.kid, did: issuer, key: publicKey, relationship: .assertionMethod)
                 let completed = try Self.complete(unsigned, issuer: issuer, now: Date(), validDays: validDays)
                 let signed = try Self.sign(completed, format: format, key: privateKey, kid: kid)

@@ -162,6 +162,17 @@ struct VCCommandTests {
         #expect(result.stderr.contains("Ed25519 keys only"))
     }
 
+    @Test func dataModelVersionMustFitTheFormat() throws {
+        let dir = try Self.directory()
+        let issuer = try Identity(directory: dir)
+        let v2 = try Self.write(Self.unsigned.replacingOccurrences(of: "SUBJECT", with: "did:example:s"), dir + "/v2.json")
+        let jwt11 = try CLIRunner.run([
+            "vc", "issue", "--key", issuer.keyFile, "--issuer", issuer.did, "--credential", v2, "--format", "jwt11",
+        ])
+        #expect(jwt11.status == 1)
+        #expect(jwt11.stderr.contains("VC Data Model 1.1"))
+    }
+
     @Test func issuerMismatchIsRefused() throws {
         let dir = try Self.directory()
         let issuer = try Identity(directory: dir)
