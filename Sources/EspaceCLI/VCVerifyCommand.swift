@@ -6,7 +6,7 @@ import Foundation
 
 extension VCCommand {
     /// `espace vc verify FILE|- [--trust-issuer DID]… [--anchor PEM]… [--offline] …`.
-    struct Verify: ParsableCommand {
+    struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Verify a credential or presentation and report every check.",
             discussion: """
@@ -62,7 +62,7 @@ extension VCCommand {
         @Flag(name: .long, help: "Print the report as JSON.")
         var json = false
 
-        func run() throws {
+        func run() async throws {
             let bytes: [UInt8] = try IdentitySupport.report {
                 guard !ev || !anchor.isEmpty else { throw IdentitySupport.Failure("--ev applies to --anchor chains; give an --anchor") }
                 do {
@@ -72,7 +72,7 @@ extension VCCommand {
                 }
             }
             let verifier = try IdentitySupport.report { try makeVerifier() }
-            let report = try IdentitySupport.wait { await verifier.verify(bytes: bytes) }
+            let report = await verifier.verify(bytes: bytes)
             if json {
                 print(try IdentitySupport.report { try IdentitySupport.pretty(report.json) }, terminator: "")
             } else {
