@@ -38,12 +38,6 @@ extension CredentialVerifier {
         audience(
             &report, audiences: audiences, nonce: nonce, jti: claims?["jti"]?.stringValue ?? presentation.id,
             expiry: claims?["exp"]?.numberValue?.doubleValue, signatureVerified: signatureVerified)
-        guard entries.count <= EnvelopedPresentation.maxCredentials else {
-            report.fail(
-                .format,
-                IdentityError("the presentation holds more than \(EnvelopedPresentation.maxCredentials) credentials", reason: .limitExceeded))
-            return
-        }
         report.credentials = await nestedReports(entries, depth: depth)
         holderBinding(&report, presenter: presenter)
     }

@@ -16,8 +16,9 @@ extension CredentialVerifier {
     }
 
     func embeddedProofPresentation(_ json: JSONObject, depth: Int) async -> VerificationReport {
-        var report = VerificationReport(form: .presentationJSONLD)
         let presentation = VerifiablePresentation(json: json)
+        if let failure = Self.tooManyCredentials(presentation, form: .presentationJSONLD) { return failure }
+        var report = VerificationReport(form: .presentationJSONLD)
         report.pass(
             .format,
             "JSON-LD presentation with \(presentation.proofs.count) embedded proof(s), \(presentation.verifiableCredentialEntries.count) credentials"

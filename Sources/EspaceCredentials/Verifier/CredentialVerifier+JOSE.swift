@@ -68,6 +68,7 @@ extension CredentialVerifier {
         guard !credentialOnly else {
             return Self.formatFailure(IdentityError("a VC-JWT 1.1 presentation where a credential was expected"))
         }
+        if let failure = Self.tooManyCredentials(presentation, form: .presentationJWT11) { return failure }
         var report = VerificationReport(form: .presentationJWT11)
         report.pass(.format, "VC-JWT 1.1 with a vp claim")
         report.presentation = presentation

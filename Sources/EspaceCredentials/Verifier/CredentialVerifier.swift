@@ -132,6 +132,18 @@ public struct CredentialVerifier: Sendable {
             IdentityError("the JSON document's type names neither VerifiableCredential nor VerifiablePresentation"))
     }
 
+    /// A presentation holding more credentials than `EnvelopedPresentation.maxCredentials`
+    /// fails its `format` check.
+    static func tooManyCredentials(_ presentation: VerifiablePresentation, form: VerificationReport.Form) -> VerificationReport? {
+        let count = presentation.verifiableCredentialEntries.count
+        guard count > EnvelopedPresentation.maxCredentials else { return nil }
+        return formatFailure(
+            IdentityError(
+                "the presentation holds \(count) credentials, more than the \(EnvelopedPresentation.maxCredentials) accepted",
+                reason: .limitExceeded),
+            form: form)
+    }
+
     /// The credentials of a presentation, each verified on its own.
     func nestedReports(_ entries: [JSONValue], depth: Int) async -> [VerificationReport] {
         var reports: [VerificationReport] = []

@@ -100,3 +100,29 @@ struct VerifierKeyRejectionTests {
         VerifierFixtures.expectFailure(await CredentialVerifier(policy: policy).verify(vc), .status, .resolutionFailed)
     }
 }
+
+@Suite("CredentialVerifier: limits")
+struct VerifierLimitTests {
+    @Test func presentationWithTooManyCredentials() async throws {
+        let entries = [JSONValue](repeating: "eyJ0eXAiOiJ2Yytqd3QifQ.e30.c2ln", count: EnvelopedPresentation.maxCredentials + 1)
+        let vp: JSONObject = [
+            "@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"],
+            "holder": "did:example:holder", "verifiableCredential": .array(entries),
+        ]
+        let report = await CredentialVerifier(policy: VerifierFixtures.policy()).verify(json: vp)
+        VerifierFixtures.expectFailure(report, .format, .limitExceeded)
+        #expect(report.credentials.isEmpty)
+    }
+
+    @Test func credentialsNestedTooDeep() async throws {
+        let issuer = try VerifierParty(.es256)
+        let jwt = try EnvelopedCredential.sign(
+            credential: VerifierFixtures.credential(issuer: issuer.did), key: issuer.key, kid: issuer.kid)
+        var policy = VerifierFixtures.policy(trusting: [issuer.did])
+        policy.maxNesting = 0
+        let vp = try Presentation.envelop(credentials: [jwt], holder: issuer.did, key: issuer.key, kid: issuer.kid)
+        let report = await CredentialVerifier(policy: policy).verify(vp)
+        let nested = try #require(report.credentials.first)
+        VerifierFixtures.expectFailure(nested, .format, .limitExceeded)
+    }
+}
