@@ -90,7 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
             let jwt = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             do {
                 let stored = try await service.store(jwt, now: now)
-                print("holding \(stored.types.last ?? "credential") from \(stored.issuer)")
+                FileHandle.standardOutput.write(Data("holding \(stored.types.last ?? "credential") from \(stored.issuer)\n".utf8))
             } catch {
                 throw IdentitySupport.Failure("\(file): \(error.message)")
             }
@@ -102,8 +102,14 @@ struct ServeCommand: AsyncParsableCommand {
             }
             trust[String(entry[..<eq]), default: []].insert(String(entry[entry.index(after: eq)...]))
         }
+        // Status lists are fetched and verified with the issuers trusted above, at the time of
+        // each fetch.
+        let listIssuers = trust.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let statusChecker = StatusListChecker(
+            source: LiveStatusListSource(http: network, resolver: resolvers, trustedIssuers: listIssuers))
         let verifier = DCPVerifier(
-            identity: sts, resolver: resolvers, http: network, trustedIssuers: .init(trust), allowInsecureHTTP: insecureHTTP)
+            identity: sts, resolver: resolvers, http: network, trustedIssuers: .init(trust), statusChecker: statusChecker,
+            allowInsecureHTTP: insecureHTTP)
         let endpoints = NodeEndpoints(
             didDocument: document.json, didDocumentPaths: didPaths,
             presentationQuery: { authorization, body in
@@ -127,5 +133,18 @@ struct LocalFirstResolver: DIDResolver {
     func resolve(_ did: String) async throws(IdentityError) -> DIDDocument {
         if let document = local[did] { return document }
         return try await remote.resolve(did)
+    }
+}
+
+/// Fetches status list credentials over the network and verifies them (signature, trusted
+/// issuer, validity) at the time of each fetch.
+struct LiveStatusListSource: StatusListCredentialSource {
+    var http: any HTTPClient
+    var resolver: any VerificationMethodResolver
+    var trustedIssuers: Set<String>
+
+    func statusListCredential(at url: String) async throws(IdentityError) -> JSONObject {
+        let policy = CredentialVerifier.Policy(now: Date(), resolver: resolver, trustedIssuers: trustedIssuers)
+        return try await VerifyingStatusListSource(http: http, policy: policy).statusListCredential(at: url)
     }
 }
