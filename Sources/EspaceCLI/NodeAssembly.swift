@@ -20,6 +20,9 @@ struct NodeAssembly {
         var localDocuments: [DIDDocument] = []
         var allowPrivate = false
         var insecureHTTP = false
+        /// Trust anchors for issuers' X.509 chains (the Gaia-X rule), with the EV policy if set.
+        var anchors: TrustAnchors?
+        var requireEV = false
     }
 
     let did: String
@@ -61,11 +64,17 @@ struct NodeAssembly {
         let listIssuers = settings.trust.values.reduce(into: Set<String>()) { $0.formUnion($1) }
         let statusChecker = StatusListChecker(
             source: LiveStatusListSource(http: network, resolver: resolvers, trustedIssuers: listIssuers))
-        let verifier = DCPVerifier(
+        var verifier = DCPVerifier(
             identity: sts, resolver: resolvers, http: network, trustedIssuers: .init(settings.trust),
             statusChecker: statusChecker, allowInsecureHTTP: settings.insecureHTTP)
+        if let anchors = settings.anchors {
+            verifier.x509 = .init(
+                anchors: anchors, requiredPolicyOID: settings.requireEV ? CredentialVerifier.X509IssuerTrust.evPolicyOID : nil,
+                http: network, allowInsecureHTTP: settings.insecureHTTP)
+        }
         self.wallet = wallet
         self.verifier = verifier
+        let dcp = verifier
         endpoints = NodeEndpoints(
             didDocument: document.json,
             didDocumentPaths: path.isEmpty ? ["/.well-known/did.json"] : ["/" + path.joined(separator: "/") + "/did.json"],
@@ -73,7 +82,7 @@ struct NodeAssembly {
                 await wallet.handleQuery(authorization: authorization, body: body, now: Date().timeIntervalSince1970)
             },
             identityVerification: { authorization, body in
-                await verifier.handleVerification(authorization: authorization, body: body, now: Date().timeIntervalSince1970)
+                await dcp.handleVerification(authorization: authorization, body: body, now: Date().timeIntervalSince1970)
             })
     }
 

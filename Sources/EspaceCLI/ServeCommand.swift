@@ -46,6 +46,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("did-document"), help: "A DID document file to resolve locally instead of over the network (repeatable).")
     var didDocuments: [String] = []
 
+    @Option(help: "PEM file of trust anchors: issuers whose key chains to one are trusted (Gaia-X rule; repeatable).")
+    var anchor: [String] = []
+
+    @Flag(help: "With --anchor: require the EV policy (2.23.140.1.1) in issuer certificates.")
+    var ev = false
+
     @Flag(help: "Allow other participants at loopback and private addresses (local data spaces).")
     var allowPrivate = false
 
@@ -59,6 +65,12 @@ struct ServeCommand: AsyncParsableCommand {
         settings.trust = try NodeAssembly.trust(trustedIssuers)
         settings.allowPrivate = allowPrivate
         settings.insecureHTTP = insecureHTTP
+        if !anchor.isEmpty {
+            settings.anchors = try CAFiles.report { try TrustAnchors(pem: try anchor.map { try CAFiles.readText($0) }) }
+            settings.requireEV = ev
+        } else if ev {
+            throw IdentitySupport.Failure("--ev applies to --anchor chains; give an --anchor")
+        }
         for file in didDocuments {
             settings.localDocuments.append(
                 try IdentitySupport.report { try DIDDocument(json: try IdentitySupport.readJSON(file)) })

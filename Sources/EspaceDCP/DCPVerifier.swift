@@ -32,6 +32,8 @@ public struct DCPVerifier: Sendable {
     public var trustedIssuers: TrustedIssuers
     /// Checks credential status lists, if set.
     public var statusChecker: StatusListChecker?
+    /// Trusts issuers whose key chains to these X.509 anchors (the Gaia-X rule), if set.
+    public var x509: CredentialVerifier.X509IssuerTrust?
     /// Require `credentialSubject.id` to be the caller (holder binding).
     public var requireHolderBinding: Bool
     /// Allow `http:` credential service endpoints (development only).
@@ -133,51 +135,46 @@ public struct DCPVerifier: Sendable {
         }
     }
 
+    /// The credential verification policy for presentations sent to this verifier.
+    func policy(now: Double) -> CredentialVerifier.Policy {
+        var policy = CredentialVerifier.Policy(now: Date(timeIntervalSince1970: now), resolver: resolver)
+        policy.trustedIssuers = trustedIssuers.issuersByType["*"] ?? []
+        policy.trustedIssuersByType = trustedIssuers.issuersByType.filter { $0.key != "*" }
+        policy.x509 = x509
+        policy.statusChecker = statusChecker
+        policy.audience = identity.participant
+        policy.requireHolderBinding = requireHolderBinding
+        return policy
+    }
+
     func verifyPresentations(_ response: PresentationResponseMessage, caller: String, scopes: [DCPScope], now: Double) async throws(DCPError)
         -> VerifiedParticipant
     {
-        var options = CredentialValidator.Options()
-        options.now = now
-        options.leeway = 60
-        let validator = CredentialValidator(options: options)
+        let verifier = CredentialVerifier(policy: policy(now: now))
         var credentials: [VerifiedParticipant.Credential] = []
         var expires = Double.infinity
         for (i, item) in response.presentations.enumerated() {
             guard case .string(let jwt) = item else {
                 throw .forbidden("presentation \(i) is not a vp+jwt; only enveloped JOSE presentations are accepted")
             }
-            let verified: EnvelopedPresentation.Verified
-            do {
-                verified = try await EnvelopedPresentation.verify(
-                    jwt, resolver: resolver, validator: validator,
-                    expectations: EnvelopedPresentation.Expectations(audience: identity.participant))
-            } catch {
-                throw .unauthorized(IdentityError("presentation \(i): \(error.message)", reason: error.reason))
+            let report = await verifier.verify(jwt)
+            guard report.form == .presentationJWT else {
+                throw .forbidden("presentation \(i) is not a vp+jwt; only enveloped JOSE presentations are accepted")
             }
-            guard verified.presentation.presenterID == caller else {
+            if let failure = report.failures.first, let error = failure.error {
+                throw .unauthorized(IdentityError("presentation \(i), \(failure.name.rawValue): \(error.message)", reason: error.reason))
+            }
+            guard report.presentation?.presenterID == caller || report.issuer == caller else {
                 throw .unauthorized(
-                    IdentityError("presentation \(i) is held by \(verified.presentation.presenterID ?? "nobody"), not by the caller \(caller)",
+                    IdentityError("presentation \(i) is held by \(report.issuer ?? "nobody"), not by the caller \(caller)",
                         reason: .wrongIssuer))
             }
-            for credential in verified.credentials {
-                let vc = credential.credential
-                let issuer = vc.issuerID ?? ""
-                guard trustedIssuers.trusts(issuer, types: vc.types) else {
-                    throw .unauthorized(IdentityError("\(issuer) is not a trusted issuer of \(vc.types.joined(separator: ", "))", reason: .untrustedIssuer))
-                }
-                if requireHolderBinding, !vc.credentialSubjects.contains(where: { $0["id"] == .string(caller) }) {
-                    throw .unauthorized(IdentityError("a \(vc.types.last ?? "credential") is not about the caller \(caller) (credentialSubject.id)", reason: .wrongIssuer))
-                }
-                if let statusChecker {
-                    do {
-                        _ = try await statusChecker.requireActive(vc.json, now: Date(timeIntervalSince1970: now))
-                    } catch {
-                        throw .unauthorized(error)
-                    }
-                }
+            for nested in report.credentials {
+                guard let vc = nested.credential else { continue }
                 let until = (vc.validUntil ?? vc.expirationDate).flatMap { XSDDateTime.instant($0, requireTimezone: false) }
                 if let until { expires = min(expires, until) }
-                credentials.append(.init(id: vc.id, types: vc.types, issuer: issuer, subjects: vc.credentialSubjects, validUntil: until))
+                credentials.append(
+                    .init(id: vc.id, types: vc.types, issuer: vc.issuerID ?? "", subjects: vc.credentialSubjects, validUntil: until))
             }
         }
         for scope in scopes {
