@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "EspaceIdentity", targets: ["EspaceIdentity"]),
         .library(name: "EspaceCredentials", targets: ["EspaceCredentials"]),
         .library(name: "EspaceDCP", targets: ["EspaceDCP"]),
+        .library(name: "EspacePolicy", targets: ["EspacePolicy"]),
         .library(name: "EspaceNetwork", targets: ["EspaceNetwork"]),
     ],
     dependencies: [
@@ -60,6 +61,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Layer 3: ODRL 2.2 policies: model, reading (JSON-LD, Turtle), evaluation (pure).
+        .target(name: "EspacePolicy", dependencies: ["EspaceJSON", "EspaceRDF", "EspaceJSONLD"]),
         // The Decentralized Claims Protocol (identity tokens, credential service, verifier): pure logic.
         .target(
             name: "EspaceDCP",
@@ -124,6 +127,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EspaceNetworkTests", dependencies: ["EspaceNetwork", "EspaceIdentity"]),
+        .testTarget(name: "EspacePolicyTests", dependencies: ["EspacePolicy", "EspaceRDF", "EspaceTestSupport"]),
         .testTarget(name: "EspaceCLITests", dependencies: ["EspaceCLI", "EspaceTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
