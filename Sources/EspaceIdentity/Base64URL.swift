@@ -31,15 +31,24 @@ public enum Base64URL {
 
     /// Decodes unpadded base64url; throws on padding, other characters or a dangling length.
     public static func decode(_ text: some StringProtocol) throws(IdentityError) -> [UInt8] {
-        let input = Array(text.utf8)
-        guard input.count % 4 != 1 else { throw IdentityError("base64url text has an impossible length \(input.count)") }
+        // Decoded from the string's own UTF-8 storage when it has one (a byte-by-byte copy
+        // through the generic view would cost more than the decoding).
+        let result = text.utf8.withContiguousStorageIfAvailable { decode(bytes: $0) } ?? decode(bytes: Array(text.utf8))
+        return try result.get()
+    }
+
+    static func decode(bytes input: some RandomAccessCollection<UInt8>) -> Result<[UInt8], IdentityError> {
+        guard input.count % 4 != 1 else {
+            return .failure(IdentityError("base64url text has an impossible length \(input.count)"))
+        }
+        let table = values
         var out: [UInt8] = []
         out.reserveCapacity(input.count * 3 / 4)
         var buffer: UInt32 = 0
         var bits = 0
         for (position, c) in input.enumerated() {
-            let value = values[Int(c)]
-            guard value >= 0 else { throw IdentityError("invalid base64url character at position \(position)") }
+            let value = table[Int(c)]
+            guard value >= 0 else { return .failure(IdentityError("invalid base64url character at position \(position)")) }
             buffer = buffer << 6 | UInt32(value)
             bits += 6
             if bits >= 8 {
@@ -48,8 +57,8 @@ public enum Base64URL {
             }
         }
         guard buffer & ((1 << UInt32(bits)) - 1) == 0 else {
-            throw IdentityError("base64url text has non-zero trailing bits")
+            return .failure(IdentityError("base64url text has non-zero trailing bits"))
         }
-        return out
+        return .success(out)
     }
 }
