@@ -34,7 +34,8 @@ public enum JWS {
     public static func compactParts(_ compact: String) -> [Substring] {
         let utf8 = compact.utf8
         // Byte offsets of the dots, found in the string's own storage when it has one.
-        let dots = utf8.withContiguousStorageIfAvailable(dotOffsets) ?? dotOffsets(Array(utf8))
+        let dots =
+            utf8.withContiguousStorageIfAvailable(dotOffsets) ?? Array(utf8).withUnsafeBufferPointer(dotOffsets)
         var parts: [Substring] = []
         parts.reserveCapacity(dots.count + 1)
         var start = utf8.startIndex
@@ -47,8 +48,10 @@ public enum JWS {
         return parts
     }
 
-    static func dotOffsets(_ bytes: some Collection<UInt8>) -> [Int] {
-        bytes.enumerated().compactMap { $0.element == UInt8(ascii: ".") ? $0.offset : nil }
+    static func dotOffsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var offsets: [Int] = []
+        for i in bytes.indices where bytes[i] == UInt8(ascii: ".") { offsets.append(i) }
+        return offsets
     }
 
     /// The UTF-8 bytes of `text`, copied in bulk.

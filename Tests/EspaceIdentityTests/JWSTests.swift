@@ -74,6 +74,22 @@ struct JWSTests {
             let substring = embedded.dropFirst().dropLast()
             #expect(try Base64URL.decode(substring) == bytes)
         }
+        #expect(try Base64URL.decode("AA") == [0])
+        #expect(try Base64URL.decode("_-8") == [0xFF, 0xEF])
+        func failure(_ text: String) -> String {
+            do {
+                _ = try Base64URL.decode(text)
+                return "accepted"
+            } catch {
+                return error.message
+            }
+        }
+        #expect(failure("AB").contains("non-zero trailing bits"))
+        #expect(failure("AAB").contains("non-zero trailing bits"))
+        #expect(failure("AAAA!AAA").contains("position 4"))
+        #expect(failure("AAAAAA+A").contains("position 6"))
+        #expect(failure("AAAAA/").contains("position 5"))
+        #expect(failure("AAAAA").contains("impossible length"))
         #expect(throws: IdentityError.self) { try Base64URL.decode("é") }
         #expect(throws: IdentityError.self) { try Base64URL.decode("AAA=") }
         #expect(throws: IdentityError.self) { try Base64URL.decode("AAAAA") }
