@@ -96,7 +96,11 @@ let package = Package(
         // Speed benchmarks (run in release mode by Benchmarks/run.sh beside the Python peers).
         .executableTarget(
             name: "EspaceBenchmarks",
-            dependencies: ["EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD"],
+            dependencies: [
+                "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceIdentity", "EspaceCredentials",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             path: "Benchmarks/EspaceBenchmarks"
         ),
         // Helpers shared by the test targets (shared-data lookup, a seeded generator).

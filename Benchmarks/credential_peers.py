@@ -124,6 +124,41 @@ def eddsa_rdfc_verifier(signed, options):
     return verify
 
 
+def raw_verifier(token, key, alg):
+    """`cryptography` alone: the signature check jwcrypto ends in, on the token's signing
+    input, with the key object and (for ES256) the DER signature made beforehand."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, padding, utils
+
+    header, payload, signature = token.split(".")
+    message = (header + "." + payload).encode("ascii")
+    raw = base64.urlsafe_b64decode(signature + "=" * (-len(signature) % 4))
+    public = key.get_op_key("verify")
+    if alg == "EdDSA":
+        def verify(m=message):
+            public.verify(raw, m)
+    elif alg == "ES256":
+        der = utils.encode_dss_signature(int.from_bytes(raw[:32], "big"), int.from_bytes(raw[32:], "big"))
+        algorithm = ec.ECDSA(hashes.SHA256())
+
+        def verify(m=message):
+            public.verify(der, m, algorithm)
+    else:
+        pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=hashes.SHA256.digest_size)
+        digest = hashes.SHA256()
+
+        def verify(m=message):
+            public.verify(raw, m, pss, digest)
+    verify()
+    try:
+        verify(message[:-1] + bytes([message[-1] ^ 1]))
+    except Exception:
+        pass
+    else:
+        raise RuntimeError(f"crypto.verify.{alg}: a changed message was accepted")
+    return verify
+
+
 def credential_benchmarks(shared, data, options, signed_path):
     """(name, impl, operation) for the credential peers whose inputs exist."""
     from jwcrypto import jwk
@@ -142,10 +177,19 @@ def credential_benchmarks(shared, data, options, signed_path):
         verify = jwt_verifier(token, key, alg)
         verify()
         out.append((f"vc.jwt.verify.{alg}", "jwcrypto", verify))
+        out.append((f"crypto.verify.{alg}", "cryptography", raw_verifier(token, key, alg)))
     if os.path.exists(signed_path):
         with open(signed_path, encoding="utf-8") as f:
             signed = json.load(f)
         verify = eddsa_rdfc_verifier(signed, options)
         verify()
         out.append(("vc.di.eddsa-rdfc-2022.verify", "pyld", verify))
+        # Stages: the two canonicalizations the verification hashes.
+        from pyld import jsonld
+        normalize = dict(options, algorithm="URDNA2015", format="application/n-quads")
+        unsecured = {k: v for k, v in signed.items() if k != "proof"}
+        config = {k: v for k, v in signed["proof"].items() if k != "proofValue"}
+        config["@context"] = signed["@context"]
+        out.append(("vc.di.stage.canonicalDocument", "pyld", lambda: jsonld.normalize(unsecured, normalize)))
+        out.append(("vc.di.stage.canonicalProof", "pyld", lambda: jsonld.normalize(config, normalize)))
     return out

@@ -6,13 +6,15 @@
 #   Benchmarks/run.sh [--budget SECONDS] [--skip-build]
 #
 # Environment: ESPACE_SHARED (default ../shared), BENCH_OUT (default bench-out),
-# PYTHON (default python3; needs `pip install pyld pyoxigraph`).
+# PYTHON (default python3; needs `pip install pyld pyoxigraph jwcrypto`),
+# BENCH_SCRATCH (the build's scratch path, default .build-release).
 # Outputs in $BENCH_OUT: espace.jsonl, peers.jsonl, table.md, and the generated inputs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 budget=2
 build=1
+scratch="${BENCH_SCRATCH:-.build-release}"
 while [ $# -gt 0 ]; do
     case "$1" in
         --budget) budget="$2"; shift 2 ;;
@@ -29,13 +31,13 @@ mkdir -p "$out"
 echo "== inputs" >&2
 [ -f "$out/catalog-10000.jsonld" ] || "$python" Benchmarks/generate_catalog.py "$out/catalog-10000.jsonld" --datasets 10000
 [ -f "$out/catalog-1000.jsonld" ] || "$python" Benchmarks/generate_catalog.py "$out/catalog-1000.jsonld" --datasets 1000
-[ -f "$out/catalog-1000.canonical.nq" ] || "$python" Benchmarks/peers.py prepare --data "$out"
+[ -f "$out/catalog-1000.canonical.nq" ] && [ -f "$out/vcjwt-PS256.jwk.json" ] || "$python" Benchmarks/peers.py prepare --data "$out"
 
 if [ "$build" = 1 ]; then
     echo "== swift build -c release (EspaceBenchmarks)" >&2
-    swift build -c release --product EspaceBenchmarks --scratch-path .build-release >&2
+    swift build -c release --product EspaceBenchmarks --scratch-path "$scratch" >&2
 fi
-binary="$(swift build -c release --product EspaceBenchmarks --scratch-path .build-release --show-bin-path)/EspaceBenchmarks"
+binary="$(swift build -c release --product EspaceBenchmarks --scratch-path "$scratch" --show-bin-path)/EspaceBenchmarks"
 
 echo "== machine: $(uname -sm), $(nproc) cores; $(swift --version 2>&1 | head -1); $("$python" --version)" >&2
 echo "== Espace" >&2

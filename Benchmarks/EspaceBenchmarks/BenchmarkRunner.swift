@@ -20,12 +20,12 @@ struct BenchmarkRunner {
 
     private let clock = ContinuousClock()
 
-    mutating func measure(_ benchmark: Benchmark) throws -> BenchmarkResult {
+    mutating func measure(_ benchmark: Benchmark) async throws -> BenchmarkResult {
         // 1. Warm-up, which also estimates the time of one operation.
         var warmed = 0
         let warmStart = clock.now
         repeat {
-            sink &+= try benchmark.run()
+            sink &+= try await benchmark.run(1)
             warmed += 1
         } while seconds(clock.now - warmStart) < warmup && fixedIterations == nil
         let estimate = max(seconds(clock.now - warmStart) / Double(warmed), 1e-9)
@@ -44,7 +44,7 @@ struct BenchmarkRunner {
         perOperation.reserveCapacity(samples)
         for _ in 0..<samples {
             let start = clock.now
-            for _ in 0..<batch { sink &+= try benchmark.run() }
+            sink &+= try await benchmark.run(batch)
             perOperation.append(seconds(clock.now - start) / Double(batch))
         }
         perOperation.sort()

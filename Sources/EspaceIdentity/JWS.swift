@@ -25,6 +25,39 @@ public enum JWS {
 
     /// Headers this implementation understands when listed in `crit`.
     static let understoodCritical: Set<String> = ["b64"]
+    /// Every supported algorithm (the default of `verify`'s `allowed`).
+    public static let allAlgorithms = Set(JWSAlgorithm.allCases)
+
+    /// The dot-separated parts of a compact serialization (three when well formed), split on
+    /// its UTF-8 bytes: a split on `Character`s would run grapheme breaking over the whole
+    /// token. The parts share the token's indices.
+    public static func compactParts(_ compact: String) -> [Substring] {
+        let utf8 = compact.utf8
+        // Byte offsets of the dots, found in the string's own storage when it has one.
+        let dots =
+            utf8.withContiguousStorageIfAvailable(dotOffsets) ?? Array(utf8).withUnsafeBufferPointer(dotOffsets)
+        var parts: [Substring] = []
+        parts.reserveCapacity(dots.count + 1)
+        var start = utf8.startIndex
+        for offset in dots {
+            let dot = utf8.index(utf8.startIndex, offsetBy: offset)
+            parts.append(Substring(utf8[start..<dot]))
+            start = utf8.index(after: dot)
+        }
+        parts.append(Substring(utf8[start...]))
+        return parts
+    }
+
+    static func dotOffsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var offsets: [Int] = []
+        for i in bytes.indices where bytes[i] == UInt8(ascii: ".") { offsets.append(i) }
+        return offsets
+    }
+
+    /// The UTF-8 bytes of `text`, copied in bulk.
+    static func utf8Bytes(_ text: Substring) -> [UInt8] {
+        text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
+    }
 
     /// Signs `payload` with `key`; `header` adds members to the protected header (`alg`
     /// is set from the key). With `detached`, the payload is left out of the result.
@@ -49,10 +82,10 @@ public enum JWS {
     /// Verifies a compact JWS with `key`. `detachedPayload` supplies the payload of a
     /// detached JWS (the middle part is then empty).
     public static func verify(
-        _ compact: String, key: PublicKey, allowed: Set<JWSAlgorithm> = Set(JWSAlgorithm.allCases),
+        _ compact: String, key: PublicKey, allowed: Set<JWSAlgorithm> = JWS.allAlgorithms,
         detachedPayload: [UInt8]? = nil
     ) throws(IdentityError) -> Verified {
-        let parts = compact.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = compactParts(compact)
         guard parts.count == 3 else { throw IdentityError("a compact JWS has 3 parts, found \(parts.count)") }
         let headerBytes = try Base64URL.decode(parts[0])
         guard case .object(let header)? = try? JSONParser().parse(headerBytes) else {
@@ -83,19 +116,21 @@ public enum JWS {
             guard b || critical else { throw IdentityError("JWS \"b64\": false must be listed in \"crit\"") }
             unencoded = !b
         }
-        let payloadPart: [UInt8]
+        let signingInput: [UInt8]
         if let detachedPayload {
             guard parts[1].isEmpty else { throw IdentityError("a detached JWS must have an empty payload part") }
-            payloadPart = unencoded ? detachedPayload : Array(Base64URL.encode(detachedPayload).utf8)
+            let payloadPart = unencoded ? detachedPayload : Array(Base64URL.encode(detachedPayload).utf8)
+            signingInput = Array(parts[0].utf8) + [UInt8(ascii: ".")] + payloadPart
         } else {
-            payloadPart = Array(parts[1].utf8)
+            // Header, dot and payload are the token's bytes up to the second dot.
+            signingInput = utf8Bytes(compact[..<parts[1].endIndex])
         }
         let signature = try Base64URL.decode(parts[2])
-        let signingInput = Array(parts[0].utf8) + [UInt8(ascii: ".")] + payloadPart
         guard key.isValidSignature(signature, for: signingInput, algorithm: alg) else {
             throw IdentityError("the JWS signature does not verify with the given key", reason: .signatureInvalid)
         }
-        let payload = unencoded ? payloadPart : try Base64URL.decode(parts[1])
-        return Verified(header: header, payload: detachedPayload ?? payload)
+        if let detachedPayload { return Verified(header: header, payload: detachedPayload) }
+        let payload = unencoded ? Array(parts[1].utf8) : try Base64URL.decode(parts[1])
+        return Verified(header: header, payload: payload)
     }
 }

@@ -41,6 +41,60 @@ struct JWSTests {
         }
     }
 
+    @Test func unencodedAttachedPayload() throws {
+        let key = try PrivateKey.generate(.edDSA)
+        let payload = Array("n-quads without dots\n".utf8)
+        let jws = try JWS.sign(payload, key: key, header: ["b64": false, "crit": ["b64"]])
+        #expect(try JWS.verify(jws, key: key.publicKey).payload == payload)
+    }
+
+    /// Compact tokens are split on their UTF-8 bytes, so a combining mark after a dot does
+    /// not hide the dot, and the parts keep the token's indices.
+    @Test func compactParts() {
+        #expect(JWS.compactParts("a.b.c") == ["a", "b", "c"])
+        #expect(JWS.compactParts("a..c") == ["a", "", "c"])
+        #expect(JWS.compactParts("..") == ["", "", ""])
+        #expect(JWS.compactParts("") == [""])
+        #expect(JWS.compactParts("abc").count == 1)
+        #expect(JWS.compactParts("é.x.ÿ") == ["é", "x", "ÿ"])
+        #expect(JWS.compactParts("a.\u{301}b.c") == ["a", "\u{301}b", "c"])
+        let token = "head.body.sig"
+        let parts = JWS.compactParts(token)
+        #expect(token[..<parts[1].endIndex] == "head.body")
+        #expect(token[parts[2].startIndex...] == "sig")
+    }
+
+    @Test func base64URLRoundTrips() throws {
+        var generator = SystemRandomNumberGenerator()
+        for count in 0..<70 {
+            let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let text = Base64URL.encode(bytes)
+            #expect(try Base64URL.decode(text) == bytes)
+            let embedded = "." + text + "."
+            let substring = embedded.dropFirst().dropLast()
+            #expect(try Base64URL.decode(substring) == bytes)
+        }
+        #expect(try Base64URL.decode("AA") == [0])
+        #expect(try Base64URL.decode("_-8") == [0xFF, 0xEF])
+        func failure(_ text: String) -> String {
+            do {
+                _ = try Base64URL.decode(text)
+                return "accepted"
+            } catch {
+                return error.message
+            }
+        }
+        #expect(failure("AB").contains("non-zero trailing bits"))
+        #expect(failure("AAB").contains("non-zero trailing bits"))
+        #expect(failure("AAAA!AAA").contains("position 4"))
+        #expect(failure("AAAAAA+A").contains("position 6"))
+        #expect(failure("AAAAA/").contains("position 5"))
+        #expect(failure("AAAAA").contains("impossible length"))
+        #expect(throws: IdentityError.self) { try Base64URL.decode("é") }
+        #expect(throws: IdentityError.self) { try Base64URL.decode("AAA=") }
+        #expect(throws: IdentityError.self) { try Base64URL.decode("AAAAA") }
+    }
+
     @Test func rejections() throws {
         let key = try PrivateKey.generate(.edDSA)
         let other = try PrivateKey.generate(.edDSA)
@@ -71,5 +125,8 @@ struct JWSTests {
                 .contains("must be listed in \"crit\""))
         #expect(reason("a.b", key.publicKey).contains("3 parts"))
         #expect(reason("!!.e30.AA", key.publicKey).contains("base64url"))
+        #expect(reason(parts[0] + ".é." + parts[2], key.publicKey) != "accepted")
+        #expect(reason(parts[0] + "." + parts[1] + ".é", key.publicKey).contains("base64url"))
+        #expect(reason(parts[0] + ".\u{301}" + parts[1] + "." + parts[2], key.publicKey) != "accepted")
     }
 }

@@ -19,7 +19,7 @@ public struct CompactJWT: Sendable {
         guard compact.utf8.count <= Self.maxBytes else {
             throw IdentityError("the JWT is longer than \(Self.maxBytes) bytes", reason: .limitExceeded)
         }
-        let parts = compact.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = JWS.compactParts(compact)
         guard parts.count == 3 else { throw IdentityError("a compact JWT has 3 parts, found \(parts.count)") }
         let limits = JSONLimits(maxBytes: Self.maxBytes, maxDepth: 64)
         self.compact = compact
