@@ -14,7 +14,7 @@ struct UnverifiedJWT {
         guard token.utf8.count <= Self.maxBytes else {
             throw IdentityError("the token is larger than \(Self.maxBytes) bytes", reason: .limitExceeded)
         }
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = JWS.compactParts(token)
         guard parts.count == 3 else { throw IdentityError("a compact JWT has 3 parts, found \(parts.count)") }
         func object(_ part: Substring, _ what: String) throws(IdentityError) -> JSONObject {
             let bytes = try Base64URL.decode(part)
