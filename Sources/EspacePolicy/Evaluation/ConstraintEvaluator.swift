@@ -1,0 +1,104 @@
+/// Evaluates constraints against a request and a state of the world (fail closed: an
+/// unknown operator, a left operand without a value, an unknown datatype or an
+/// incomparable pair makes the constraint not satisfied, with the reason).
+struct ConstraintEvaluator {
+    let request: EvaluationRequest
+    let state: StateOfTheWorld
+    /// The rule whose constraints are evaluated (for `odrl:count`).
+    let ruleUID: String?
+
+    static let xsd = "http://www.w3.org/2001/XMLSchema#"
+
+    func evaluate(_ constraint: Constraint, depth: Int = 0) -> ConstraintReport {
+        switch constraint {
+        case .atomic(let atomic): return evaluate(atomic)
+        case .logical(let logical): return evaluate(logical, depth: depth)
+        }
+    }
+
+    func evaluate(_ logical: LogicalConstraint, depth: Int) -> ConstraintReport {
+        var report = ConstraintReport(
+            uid: logical.uid, leftOperand: nil, leftValues: [], operator: nil, rightOperand: [],
+            logicalOperand: logical.operand, members: [], satisfied: false, reason: "")
+        guard depth < 64 else {
+            report.reason = "logical constraints nest deeper than 64 levels"
+            return report
+        }
+        report.members = logical.constraints.map { evaluate($0, depth: depth + 1) }
+        let count = report.members.filter(\.satisfied).count
+        guard !logical.constraints.isEmpty else {
+            report.reason = "the \(logical.operand.rawValue) constraint has no members"
+            return report
+        }
+        let total = logical.constraints.count
+        switch logical.operand {
+        case .and, .andSequence:
+            report.satisfied = count == total
+            report.reason = "\(count) of \(total) members satisfied; \(logical.operand.rawValue) needs all"
+        case .or:
+            report.satisfied = count >= 1
+            report.reason = "\(count) of \(total) members satisfied; or needs at least one"
+        case .xone:
+            report.satisfied = count == 1
+            report.reason = "\(count) of \(total) members satisfied; xone needs exactly one"
+        }
+        return report
+    }
+
+    func evaluate(_ atomic: AtomicConstraint) -> ConstraintReport {
+        var report = ConstraintReport(
+            uid: atomic.uid, leftOperand: atomic.leftOperand, leftValues: [], operator: atomic.operator,
+            rightOperand: atomic.rightOperand, logicalOperand: nil, members: [], satisfied: false, reason: "")
+        func fail(_ reason: String) -> ConstraintReport {
+            report.satisfied = false
+            report.reason = reason
+            return report
+        }
+        if case .unknown(let iri) = atomic.operator { return fail("unknown operator <\(iri)>") }
+        if !atomic.rightOperandReference.isEmpty, atomic.rightOperand.isEmpty {
+            return fail("rightOperandReference <\(atomic.rightOperandReference[0])> is not dereferenced (no I/O)")
+        }
+        var right = atomic.rightOperand
+        if let dataType = atomic.dataType {
+            guard TypedValue.supports(dataType) else { return fail("unknown dataType <\(dataType)>") }
+            right = right.map { value in
+                if case .literal(let text, let type, nil) = value, type == Self.xsd + "string" {
+                    return .literal(text, datatype: dataType)
+                }
+                return value
+            }
+            report.rightOperand = right
+        }
+        guard let left = leftValues(atomic.leftOperand) else {
+            if atomic.operator == .isNoneOf {
+                report.satisfied = true
+                report.reason = "no value for <\(atomic.leftOperand)>, so none of the listed values is present"
+                return report
+            }
+            return fail("no value for the left operand <\(atomic.leftOperand)> in the request or the state of the world")
+        }
+        report.leftValues = left
+        let (satisfied, reason) = OperatorEvaluation(state: state).apply(atomic.operator, left, right)
+        report.satisfied = satisfied
+        report.reason = reason
+        return report
+    }
+
+    /// The left operand's value(s): from the request context, the state's values, or the
+    /// built-ins `odrl:dateTime` (the current time) and `odrl:count` (recorded uses, 0 if
+    /// none are recorded for the rule).
+    func leftValues(_ leftOperand: String) -> [PolicyValue]? {
+        if let values = request.context[leftOperand], !values.isEmpty { return values }
+        if let values = state.values[leftOperand], !values.isEmpty { return values }
+        switch ODRL.term(leftOperand) {
+        case "dateTime":
+            return state.currentTime.map { [$0] }
+        case "count":
+            guard let ruleUID else { return nil }
+            let count = request.target.flatMap { state.usageCounts[ruleUID + " " + $0] } ?? state.usageCounts[ruleUID] ?? 0
+            return [.literal(String(count), datatype: Self.xsd + "integer")]
+        default:
+            return nil
+        }
+    }
+}
