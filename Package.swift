@@ -73,7 +73,7 @@ let package = Package(
         // Conformance runners for the official suites (reads files: used by the CLI and tests).
         .target(
             name: "EspaceConformance",
-            dependencies: ["EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD"]
+            dependencies: ["EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspacePolicy"]
         ),
         // Layer 6: HTTP routes and server lifecycle (Hummingbird); the only module with NIO.
         .target(

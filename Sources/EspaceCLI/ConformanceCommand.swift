@@ -5,5 +5,5 @@ struct ConformanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conformance",
         abstract: "Run an official conformance suite and report the counts (and EARL).",
-        subcommands: [ConformanceJSONLDCommand.self, RDFCanonConformanceCommand.self])
+        subcommands: [ConformanceJSONLDCommand.self, RDFCanonConformanceCommand.self, ODRLConformanceCommand.self])
 }
