@@ -21,7 +21,8 @@ public struct ODRLSuite: Sendable {
 
     /// Runs every test case; results are in categories `rule-activation` and `constraint-satisfaction`.
     public func run() throws(ODRLSuiteError) -> ConformanceReport {
-        let data = FileManager.default.fileExists(atPath: directory + "/data/index.ttl") ? directory + "/data" : directory
+        let data =
+            FileManager.default.fileExists(atPath: directory + "/data/index.ttl") ? directory + "/data" : directory
         var cache: [String: Dataset] = [:]
         let index = try load(data + "/index.ttl", &cache)
         var cases: [(id: String, name: String, files: [String: String])] = []
@@ -45,9 +46,12 @@ public struct ODRLSuite: Sendable {
         var results: [ConformanceTestResult] = []
         for testCase in cases {
             let (activation, satisfaction) = runCase(testCase.id, testCase.files, &cache)
-            results.append(ConformanceTestResult(id: testCase.id, name: testCase.name, category: "rule-activation", outcome: activation))
             results.append(
-                ConformanceTestResult(id: testCase.id, name: testCase.name, category: "constraint-satisfaction", outcome: satisfaction))
+                ConformanceTestResult(
+                    id: testCase.id, name: testCase.name, category: "rule-activation", outcome: activation))
+            results.append(
+                ConformanceTestResult(
+                    id: testCase.id, name: testCase.name, category: "constraint-satisfaction", outcome: satisfaction))
         }
         return ConformanceReport(suite: "odrl-solidlab", results: results)
     }
@@ -67,7 +71,10 @@ public struct ODRLSuite: Sendable {
             guard let policy = policies.first(where: { $0.uid == expected.policy }) ?? policies.first else {
                 throw ODRLSuiteError(message: "\(policyPath) holds no policy")
             }
-            guard let requestPolicy = try reader.policies(in: try load(requestPath, &cache)).first(where: { $0.kind == .request })
+            guard
+                let requestPolicy = try reader.policies(in: try load(requestPath, &cache)).first(where: {
+                    $0.kind == .request
+                })
             else { throw ODRLSuiteError(message: "\(requestPath) holds no odrl:Request") }
             let request = try EvaluationRequest(request: requestPolicy)
             let state = try StateOfTheWorld(solidLab: try load(sotwPath, &cache), related: policyData)
@@ -85,7 +92,9 @@ public struct ODRLSuite: Sendable {
 
     private func load(_ path: String, _ cache: inout [String: Dataset]) throws(ODRLSuiteError) -> Dataset {
         if let dataset = cache[path] { return dataset }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ODRLSuiteError(message: "cannot read \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ODRLSuiteError(message: "cannot read \(path)")
+        }
         do {
             let dataset = try TurtleParser().parse([UInt8](data))
             cache[path] = dataset
@@ -132,12 +141,15 @@ struct ExpectedReport {
             let kind = objects(node, Vocabulary.rdfType).compactMap { local($0.iriValue) }.first ?? "?"
             rules.append(
                 RuleEntry(
-                    rule: rule, kind: kind, ruleRequest: one(node, r + "ruleRequest"), attempt: local(one(node, r + "attemptState")),
+                    rule: rule, kind: kind, ruleRequest: one(node, r + "ruleRequest"),
+                    attempt: local(one(node, r + "attemptState")),
                     activation: local(one(node, r + "activationState"))))
         }
         for (subject, properties) in edges
         where properties[Vocabulary.rdfType]?.contains(.iri(r + "ConstraintReport")) == true {
-            guard let constraint = one(subject, r + "constraint"), let state = local(one(subject, r + "satisfactionState")) else {
+            guard let constraint = one(subject, r + "constraint"),
+                let state = local(one(subject, r + "satisfactionState"))
+            else {
                 continue
             }
             constraints[constraint] = state
@@ -148,23 +160,33 @@ struct ExpectedReport {
     func compareActivation(_ report: ComplianceReport) -> [String] {
         var diffs: [String] = []
         if let policy, policy != report.policyUID { diffs.append("policy <\(report.policyUID)>, expected <\(policy)>") }
-        if let request, request != report.requestUID { diffs.append("request \(report.requestUID ?? "none"), expected <\(request)>") }
-        if rules.count != report.rules.count { diffs.append("\(report.rules.count) rule reports, expected \(rules.count)") }
+        if let request, request != report.requestUID {
+            diffs.append("request \(report.requestUID ?? "none"), expected <\(request)>")
+        }
+        if rules.count != report.rules.count {
+            diffs.append("\(report.rules.count) rule reports, expected \(rules.count)")
+        }
         for entry in rules {
             guard let ours = report.rules.first(where: { $0.ruleUID == entry.rule }) else {
                 diffs.append("no report for the rule <\(entry.rule)>")
                 continue
             }
-            let kind = ours.kind == .permission ? "PermissionReport" : ours.kind == .prohibition ? "ProhibitionReport" : "DutyReport"
+            let kind =
+                ours.kind == .permission
+                ? "PermissionReport" : ours.kind == .prohibition ? "ProhibitionReport" : "DutyReport"
             if kind != entry.kind { diffs.append("<\(entry.rule)> reported as \(kind), expected \(entry.kind)") }
             if let expected = entry.ruleRequest, expected != ours.requestRuleUID {
-                diffs.append("<\(entry.rule)> matched request rule \(ours.requestRuleUID ?? "none"), expected <\(expected)>")
+                diffs.append(
+                    "<\(entry.rule)> matched request rule \(ours.requestRuleUID ?? "none"), expected <\(expected)>")
             }
             let attempt = ours.attempted ? "Attempted" : "NotAttempted"
-            if let expected = entry.attempt, expected != attempt { diffs.append("<\(entry.rule)> \(attempt), expected \(expected)") }
+            if let expected = entry.attempt, expected != attempt {
+                diffs.append("<\(entry.rule)> \(attempt), expected \(expected)")
+            }
             let activation = ours.active ? "Active" : "Inactive"
             if let expected = entry.activation, expected != activation {
-                diffs.append("<\(entry.rule)> \(activation) (\(ours.reasons.joined(separator: "; "))), expected \(expected)")
+                diffs.append(
+                    "<\(entry.rule)> \(activation) (\(ours.reasons.joined(separator: "; "))), expected \(expected)")
             }
         }
         return diffs

@@ -33,8 +33,11 @@ struct ODRLConformanceTests {
             let range = try #require(text.range(of: from))
             try text.replacingCharacters(in: range, with: to).write(to: url, atomically: true, encoding: .utf8)
         }
-        try alter("testcase-001-alice.ttl", "report:activationState report:Active", "report:activationState report:Inactive")
-        try alter("testcase-030-alice-read-x.ttl", "report:satisfactionState report:Satisfied", "report:satisfactionState report:Unsatisfied")
+        try alter(
+            "testcase-001-alice.ttl", "report:activationState report:Active", "report:activationState report:Inactive")
+        try alter(
+            "testcase-030-alice-read-x.ttl", "report:satisfactionState report:Satisfied",
+            "report:satisfactionState report:Unsatisfied")
         let report = try ODRLSuite(directory: copy.path).run()
         let failed = report.failures.map { "\($0.category) \($0.id)" }.sorted()
         #expect(
@@ -44,7 +47,11 @@ struct ODRLConformanceTests {
                 "rule-activation urn:uuid:e2123eb7-0707-4f24-bcc0-9d61dd9088a9",
             ])
         let why = report.failures.first { $0.category == "rule-activation" }?.outcome
-        #expect(why == .failed("<urn:uuid:72e248bf-5f4f-472f-af76-8beca297415c> Active (all premises and constraints hold), expected Inactive"))
+        #expect(
+            why
+                == .failed(
+                    "<urn:uuid:72e248bf-5f4f-472f-af76-8beca297415c> Active (all premises and constraints hold), expected Inactive"
+                ))
     }
 
     @Test func missingIndexIsAnError() {

@@ -18,9 +18,11 @@ struct EvaluationComparisonTests {
 
     @Test func dateTimesApplyTimeZones() {
         #expect(order(lit("2024-01-01T12:00:00+02:00", "dateTime"), lit("2024-01-01T10:00:00Z", "dateTime")) == .equal)
-        #expect(order(lit("2024-01-01T10:00:00-05:30", "dateTime"), lit("2024-01-01T15:00:00Z", "dateTime")) == .greater)
+        #expect(
+            order(lit("2024-01-01T10:00:00-05:30", "dateTime"), lit("2024-01-01T15:00:00Z", "dateTime")) == .greater)
         #expect(order(lit("2024-01-01T10:00:00.5Z", "dateTime"), lit("2024-01-01T10:00:00Z", "dateTime")) == .greater)
-        #expect(order(lit("2024-01-01T10:00:00.000Z", "dateTime"), lit("2024-01-01T10:00:00Z", "dateTimeStamp")) == .equal)
+        #expect(
+            order(lit("2024-01-01T10:00:00.000Z", "dateTime"), lit("2024-01-01T10:00:00Z", "dateTimeStamp")) == .equal)
         #expect(order(lit("2023-12-31T24:00:00Z", "dateTime"), lit("2024-01-01T00:00:00Z", "dateTime")) == .equal)
         #expect(order(lit("2024-02-29T00:00:00Z", "dateTime"), lit("2024-03-01T00:00:00Z", "dateTime")) == .less)
     }
@@ -42,15 +44,22 @@ struct EvaluationComparisonTests {
     }
 
     @Test func invalidTemporalLexicalFormsAreIncomparable() {
-        #expect(failure(lit("2024-13-01T00:00:00Z", "dateTime"), lit("2024-01-01T00:00:00Z", "dateTime"))?.contains("not a valid xsd:dateTime") == true)
+        #expect(
+            failure(lit("2024-13-01T00:00:00Z", "dateTime"), lit("2024-01-01T00:00:00Z", "dateTime"))?.contains(
+                "not a valid xsd:dateTime") == true)
         #expect(failure(lit("2023-02-29", "date"), lit("2023-03-01", "date"))?.contains("not a valid xsd:date") == true)
-        #expect(failure(lit("2024-01-01T00:00:00", "dateTimeStamp"), lit("2024-01-01T00:00:00Z", "dateTime"))?.contains("dateTimeStamp") == true)
+        #expect(
+            failure(lit("2024-01-01T00:00:00", "dateTimeStamp"), lit("2024-01-01T00:00:00Z", "dateTime"))?.contains(
+                "dateTimeStamp") == true)
     }
 
     @Test func numbersCompareExactly() {
         #expect(order(lit("1.10", "decimal"), lit("1.1", "decimal")) == .equal)
         #expect(order(lit("10", "integer"), lit("9.99", "decimal")) == .greater)
-        #expect(order(lit("12345678901234567890123456789012", "integer"), lit("12345678901234567890123456789013", "integer")) == .less)
+        #expect(
+            order(
+                lit("12345678901234567890123456789012", "integer"), lit("12345678901234567890123456789013", "integer"))
+                == .less)
         #expect(order(lit("0.1", "decimal"), lit("0.10000000000000000001", "decimal")) == .less)
         #expect(order(lit("1e3", "double"), lit("1000", "integer")) == .equal)
         #expect(order(lit("-INF", "double"), lit("-1e308", "double")) == .less)
@@ -72,8 +81,12 @@ struct EvaluationComparisonTests {
     @Test func stringsIRIsAndBooleansHaveEqualityOnly() {
         #expect(order(Eval.str("a"), Eval.str("a")) == .equal)
         #expect(order(Eval.str("a"), Eval.str("b")) == .unequal)
-        #expect(order(.literal("chat", datatype: "", language: "fr"), .literal("chat", datatype: "", language: "FR")) == .equal)
-        #expect(order(.literal("chat", datatype: "", language: "fr"), .literal("chat", datatype: "", language: "en")) == .unequal)
+        #expect(
+            order(.literal("chat", datatype: "", language: "fr"), .literal("chat", datatype: "", language: "FR"))
+                == .equal)
+        #expect(
+            order(.literal("chat", datatype: "", language: "fr"), .literal("chat", datatype: "", language: "en"))
+                == .unequal)
         #expect(order(.literal("chat", datatype: "", language: "fr"), Eval.str("chat")) == .unequal)
         #expect(order(.iri("urn:a"), .iri("urn:a")) == .equal)
         #expect(order(lit("true", "boolean"), lit("1", "boolean")) == .equal)
@@ -83,7 +96,9 @@ struct EvaluationComparisonTests {
     @Test func mismatchedKindsAndUnknownDatatypesGiveAReason() {
         #expect(failure(.iri("urn:a"), Eval.str("urn:a"))?.contains("cannot compare") == true)
         #expect(failure(lit("1", "integer"), lit("2024-01-01", "date"))?.contains("cannot compare") == true)
-        #expect(failure(.literal("x", datatype: "http://example.org/t"), Eval.str("x"))?.contains("unknown datatype") == true)
+        #expect(
+            failure(.literal("x", datatype: "http://example.org/t"), Eval.str("x"))?.contains("unknown datatype")
+                == true)
         #expect(failure(lit("x", "hexBinary"), lit("x", "hexBinary"))?.contains("unsupported datatype") == true)
     }
 }

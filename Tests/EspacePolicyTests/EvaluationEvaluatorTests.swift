@@ -8,7 +8,9 @@ struct EvaluationEvaluatorTests {
     static let use = Action(ODRL.iri("use"))
 
     static func time(_ op: Operator, _ value: String, uid: String) -> Constraint {
-        .atomic(AtomicConstraint(uid: uid, leftOperand: ODRL.iri("dateTime"), operator: op, rightOperand: [Eval.lit(value, "dateTime")]))
+        .atomic(
+            AtomicConstraint(
+                uid: uid, leftOperand: ODRL.iri("dateTime"), operator: op, rightOperand: [Eval.lit(value, "dateTime")]))
     }
 
     static let in2024 = time(.gt, "2024-01-01T00:00:00Z", uid: "urn:after")
@@ -60,7 +62,9 @@ struct EvaluationEvaluatorTests {
         #expect(!sell.active)
         #expect(sell.premises[0].reason.contains("not <http://www.w3.org/ns/odrl/2/use> nor included in it"))
         // Deprecated write is modify, included in use.
-        #expect(PolicyEvaluator().evaluate(rule: rule, request: Eval.request(action: ODRL.iri("write")), state: state).active)
+        #expect(
+            PolicyEvaluator().evaluate(rule: rule, request: Eval.request(action: ODRL.iri("write")), state: state)
+                .active)
         // Bob is in no collection.
         let bob = PolicyEvaluator().evaluate(rule: rule, request: Eval.request(party: "urn:bob"), state: state)
         #expect(!bob.active)
@@ -69,25 +73,33 @@ struct EvaluationEvaluatorTests {
         state.actionHierarchy["urn:skim"] = [ODRL.iri("read")]
         #expect(PolicyEvaluator().evaluate(rule: rule, request: Eval.request(action: "urn:skim"), state: state).active)
         // A rule without action, target or party matches anything and has no premise reports.
-        let any = PolicyEvaluator().evaluate(rule: Rule(.permission, uid: "urn:any", action: nil), request: Eval.request(), state: state)
+        let any = PolicyEvaluator().evaluate(
+            rule: Rule(.permission, uid: "urn:any", action: nil), request: Eval.request(), state: state)
         #expect(any.active && any.premises.isEmpty)
     }
 
     @Test func refinementsNarrowTheAction() {
         let refined = Action(
             ODRL.iri("use"),
-            refinements: [.atomic(AtomicConstraint(uid: "urn:r", leftOperand: Eval.purpose, operator: .eq, rightOperand: [.iri("urn:research")]))])
+            refinements: [
+                .atomic(
+                    AtomicConstraint(
+                        uid: "urn:r", leftOperand: Eval.purpose, operator: .eq, rightOperand: [.iri("urn:research")]))
+            ])
         let rule = Rule(.permission, uid: "urn:p", action: refined)
-        let ok = PolicyEvaluator().evaluate(rule: rule, request: Eval.request(context: [Eval.purpose: [.iri("urn:research")]]), state: Eval.now)
+        let ok = PolicyEvaluator().evaluate(
+            rule: rule, request: Eval.request(context: [Eval.purpose: [.iri("urn:research")]]), state: Eval.now)
         #expect(ok.active)
-        let wrong = PolicyEvaluator().evaluate(rule: rule, request: Eval.request(context: [Eval.purpose: [.iri("urn:ads")]]), state: Eval.now)
+        let wrong = PolicyEvaluator().evaluate(
+            rule: rule, request: Eval.request(context: [Eval.purpose: [.iri("urn:ads")]]), state: Eval.now)
         #expect(!wrong.active)
         #expect(wrong.premises[0].reason == "an action refinement is not satisfied")
     }
 
     static let duty = Rule(.duty, uid: "urn:duty", action: Action(ODRL.iri("compensate")))
     static let policyWithDuty = Policy(
-        uid: "urn:policy", permissions: [Rule(.permission, uid: "urn:p", action: read, target: Asset("urn:x"), duties: [duty])])
+        uid: "urn:policy",
+        permissions: [Rule(.permission, uid: "urn:p", action: read, target: Asset("urn:x"), duties: [duty])])
 
     @Test(arguments: [(DeonticState.nonSet, true), (.fulfilled, true), (.violated, false)])
     func dutiesFromTheStateOfTheWorld(_ deontic: DeonticState, _ permitted: Bool) {
@@ -102,17 +114,28 @@ struct EvaluationEvaluatorTests {
 
     @Test func dutyFulfilledByAPerformedAction() {
         var state = Eval.now
-        #expect(PolicyEvaluator().evaluate(policy: Self.policyWithDuty, request: Eval.request(), state: state).rules[0].duties[0].state == .nonSet)
-        state.performedActions = [PerformedAction(action: ODRL.iri("compensate"), time: Eval.lit("2024-02-12T10:00:00Z", "dateTime"))]
-        #expect(PolicyEvaluator().evaluate(policy: Self.policyWithDuty, request: Eval.request(), state: state).rules[0].duties[0].state == .fulfilled)
+        #expect(
+            PolicyEvaluator().evaluate(policy: Self.policyWithDuty, request: Eval.request(), state: state).rules[0]
+                .duties[0].state == .nonSet)
+        state.performedActions = [
+            PerformedAction(action: ODRL.iri("compensate"), time: Eval.lit("2024-02-12T10:00:00Z", "dateTime"))
+        ]
+        #expect(
+            PolicyEvaluator().evaluate(policy: Self.policyWithDuty, request: Eval.request(), state: state).rules[0]
+                .duties[0].state == .fulfilled)
         // Performed after now: does not count.
-        state.performedActions = [PerformedAction(action: ODRL.iri("compensate"), time: Eval.lit("2024-02-13T10:00:00Z", "dateTime"))]
-        #expect(PolicyEvaluator().evaluate(policy: Self.policyWithDuty, request: Eval.request(), state: state).rules[0].duties[0].state == .nonSet)
+        state.performedActions = [
+            PerformedAction(action: ODRL.iri("compensate"), time: Eval.lit("2024-02-13T10:00:00Z", "dateTime"))
+        ]
+        #expect(
+            PolicyEvaluator().evaluate(policy: Self.policyWithDuty, request: Eval.request(), state: state).rules[0]
+                .duties[0].state == .nonSet)
     }
 
     @Test func inactiveDutyDoesNotBlock() {
         let duty = Rule(.duty, uid: "urn:duty", action: Action(ODRL.iri("compensate")), constraints: [Self.before2024])
-        let policy = Policy(uid: "urn:policy", permissions: [Rule(.permission, uid: "urn:p", action: Self.read, duties: [duty])])
+        let policy = Policy(
+            uid: "urn:policy", permissions: [Rule(.permission, uid: "urn:p", action: Self.read, duties: [duty])])
         var state = Eval.now
         state.dutyStates["urn:duty"] = .violated
         let report = PolicyEvaluator().evaluate(policy: policy, request: Eval.request(), state: state)
@@ -130,18 +153,24 @@ struct EvaluationEvaluatorTests {
         let perm = PolicyEvaluator().evaluate(policy: Self.conflicting(.perm), request: Eval.request(), state: Eval.now)
         #expect(perm.decision == .permit)
         #expect(perm.reasons.first == "conflict: permitted by <urn:p> and prohibited by <urn:q>")
-        #expect(PolicyEvaluator().evaluate(policy: Self.conflicting(.prohibit), request: Eval.request(), state: Eval.now).decision == .deny)
-        let invalid = PolicyEvaluator().evaluate(policy: Self.conflicting(nil), request: Eval.request(), state: Eval.now)
+        #expect(
+            PolicyEvaluator().evaluate(policy: Self.conflicting(.prohibit), request: Eval.request(), state: Eval.now)
+                .decision == .deny)
+        let invalid = PolicyEvaluator().evaluate(
+            policy: Self.conflicting(nil), request: Eval.request(), state: Eval.now)
         #expect(invalid.conflictStrategy == .invalid)
         #expect(invalid.decision == .deny)
         #expect(invalid.reasons.last == "the conflict strategy invalid makes the policy void")
         // No conflict when the prohibition does not apply (it prohibits reading only).
-        let modify = PolicyEvaluator().evaluate(policy: Self.conflicting(nil), request: Eval.request(action: ODRL.iri("modify")), state: Eval.now)
+        let modify = PolicyEvaluator().evaluate(
+            policy: Self.conflicting(nil), request: Eval.request(action: ODRL.iri("modify")), state: Eval.now)
         #expect(modify.decision == .permit)
     }
 
     @Test func closedWorldDeniesWhenNothingApplies() {
-        let policy = Policy(uid: "urn:policy", permissions: [Rule(.permission, uid: "urn:p", action: Self.read, constraints: [Self.before2024])])
+        let policy = Policy(
+            uid: "urn:policy",
+            permissions: [Rule(.permission, uid: "urn:p", action: Self.read, constraints: [Self.before2024])])
         let report = PolicyEvaluator().evaluate(policy: policy, request: Eval.request(), state: Eval.now)
         #expect(report.decision == .deny)
         #expect(report.reasons == ["no permission applies (closed world)"])

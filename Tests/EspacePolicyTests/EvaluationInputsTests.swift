@@ -29,9 +29,11 @@ struct EvaluationInputsTests {
     }
 
     @Test func requestWithoutPermissionIsAnError() throws {
-        let data = try TurtleParser().parse(Self.prefixes + "ex:req a odrl:Request; odrl:prohibition [ odrl:action odrl:read ].")
+        let data = try TurtleParser().parse(
+            Self.prefixes + "ex:req a odrl:Request; odrl:prohibition [ odrl:action odrl:read ].")
         let policy = try #require(try PolicyReader(strict: false).policies(in: data).first)
-        #expect(throws: PolicyError("the request <http://example.org/req> has no permission stating what is requested")) {
+        #expect(throws: PolicyError("the request <http://example.org/req> has no permission stating what is requested"))
+        {
             try EvaluationRequest(request: policy)
         }
     }
@@ -45,7 +47,8 @@ struct EvaluationInputsTests {
                 ex:r a report:PolicyReport; report:ruleReport ex:d.
                 ex:d a report:DutyReport; report:rule ex:duty; report:deonticState report:Violated.
                 """)
-        let policy = try TurtleParser().parse(Self.prefixes + "ex:partyCollection a odrl:PartyCollection; odrl:source ex:partyIdentifier.")
+        let policy = try TurtleParser().parse(
+            Self.prefixes + "ex:partyCollection a odrl:PartyCollection; odrl:source ex:partyIdentifier.")
         let state = try StateOfTheWorld(solidLab: sotw, related: policy)
         #expect(state.uid == "http://example.org/s")
         #expect(state.currentTime == Eval.lit("2024-02-12T11:20:10.999Z", "dateTime"))
@@ -56,7 +59,8 @@ struct EvaluationInputsTests {
     }
 
     @Test func unknownDeonticStateIsAnError() throws {
-        let sotw = try TurtleParser().parse(Self.prefixes + "ex:d a report:DutyReport; report:rule ex:duty; report:deonticState report:Maybe.")
+        let sotw = try TurtleParser().parse(
+            Self.prefixes + "ex:d a report:DutyReport; report:rule ex:duty; report:deonticState report:Maybe.")
         #expect(throws: PolicyError.self) { try StateOfTheWorld(solidLab: sotw) }
     }
 }

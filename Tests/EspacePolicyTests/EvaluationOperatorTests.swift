@@ -50,7 +50,10 @@ struct EvaluationOperatorTests {
         for (left, right) in [
             (Eval.str("a"), Eval.str("a")), (PolicyValue.iri("urn:a"), PolicyValue.iri("urn:a")),
             (Self.lit("true", "boolean"), Self.lit("true", "boolean")),
-            (PolicyValue.literal("a", datatype: "", language: "en"), PolicyValue.literal("a", datatype: "", language: "en")),
+            (
+                PolicyValue.literal("a", datatype: "", language: "en"),
+                PolicyValue.literal("a", datatype: "", language: "en")
+            ),
         ] {
             #expect(Eval.check([left], .eq, [right]).satisfied)
             #expect(!Eval.check([left], .neq, [right]).satisfied)
@@ -82,7 +85,8 @@ struct EvaluationOperatorTests {
     }
 
     @Test func unknownLeftOperandFailsClosed() {
-        let constraint = AtomicConstraint(uid: "urn:c", leftOperand: ODRL.iri("spatial"), operator: .eq, rightOperand: [.iri("urn:eu")])
+        let constraint = AtomicConstraint(
+            uid: "urn:c", leftOperand: ODRL.iri("spatial"), operator: .eq, rightOperand: [.iri("urn:eu")])
         let report = Eval.check(.atomic(constraint))
         #expect(!report.satisfied)
         #expect(report.reason.contains("no value for the left operand <http://www.w3.org/ns/odrl/2/spatial>"))
@@ -109,7 +113,8 @@ struct EvaluationOperatorTests {
 
     @Test func dateTimeLeftOperandIsTheCurrentTime() {
         let constraint = AtomicConstraint(
-            uid: "urn:c", leftOperand: ODRL.iri("dateTime"), operator: .lt, rightOperand: [Self.lit("2024-02-12T12:20:10.999+01:00", "dateTime")])
+            uid: "urn:c", leftOperand: ODRL.iri("dateTime"), operator: .lt,
+            rightOperand: [Self.lit("2024-02-12T12:20:10.999+01:00", "dateTime")])
         let report = Eval.check(.atomic(constraint))
         #expect(!report.satisfied, "equal instants in different zones are not lt")
         #expect(report.leftValues == [Self.lit("2024-02-12T11:20:10.999Z", "dateTime")])
@@ -119,7 +124,8 @@ struct EvaluationOperatorTests {
     }
 
     @Test func countLeftOperandUsesRecordedUses() {
-        let constraint = AtomicConstraint(uid: "urn:c", leftOperand: ODRL.iri("count"), operator: .lt, rightOperand: [Self.lit("3", "integer")])
+        let constraint = AtomicConstraint(
+            uid: "urn:c", leftOperand: ODRL.iri("count"), operator: .lt, rightOperand: [Self.lit("3", "integer")])
         #expect(Eval.check(.atomic(constraint)).satisfied, "no recorded use counts as 0")
         var state = Eval.now
         state.usageCounts["urn:rule urn:x"] = 3
@@ -151,11 +157,13 @@ struct EvaluationOperatorTests {
     }
 
     @Test func isNoneOfWithNoValuePresentIsSatisfied() {
-        let constraint = AtomicConstraint(uid: "urn:c", leftOperand: Eval.purpose, operator: .isNoneOf, rightOperand: [.iri("urn:marketing")])
+        let constraint = AtomicConstraint(
+            uid: "urn:c", leftOperand: Eval.purpose, operator: .isNoneOf, rightOperand: [.iri("urn:marketing")])
         let report = Eval.check(.atomic(constraint))
         #expect(report.satisfied)
         #expect(report.reason.contains("no value"))
-        let anyOf = AtomicConstraint(uid: "urn:c", leftOperand: Eval.purpose, operator: .isAnyOf, rightOperand: [.iri("urn:marketing")])
+        let anyOf = AtomicConstraint(
+            uid: "urn:c", leftOperand: Eval.purpose, operator: .isAnyOf, rightOperand: [.iri("urn:marketing")])
         #expect(!Eval.check(.atomic(anyOf)).satisfied)
     }
 

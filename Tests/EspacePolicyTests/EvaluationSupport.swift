@@ -14,7 +14,9 @@ enum Eval {
         action: String = ODRL.iri("read"), party: String? = "urn:alice", target: String? = "urn:x",
         context: [String: [PolicyValue]] = [:]
     ) -> EvaluationRequest {
-        EvaluationRequest(uid: "urn:request", ruleUID: "urn:request:rule", action: action, party: party, target: target, context: context)
+        EvaluationRequest(
+            uid: "urn:request", ruleUID: "urn:request:rule", action: action, party: party, target: target,
+            context: context)
     }
 
     /// The report of one constraint on a `use` permission.
@@ -28,10 +30,13 @@ enum Eval {
 
     /// An atomic constraint on `left` (a context value under `urn:left`).
     static func check(
-        _ left: [PolicyValue], _ op: Operator, _ right: [PolicyValue], dataType: String? = nil, state: StateOfTheWorld = now
+        _ left: [PolicyValue], _ op: Operator, _ right: [PolicyValue], dataType: String? = nil,
+        state: StateOfTheWorld = now
     ) -> ConstraintReport {
         check(
-            .atomic(AtomicConstraint(uid: "urn:c", leftOperand: "urn:left", operator: op, rightOperand: right, dataType: dataType)),
+            .atomic(
+                AtomicConstraint(
+                    uid: "urn:c", leftOperand: "urn:left", operator: op, rightOperand: right, dataType: dataType)),
             context: ["urn:left": left], state: state)
     }
 }

@@ -1,7 +1,9 @@
 /// A premise of a rule: whether the request's target, party or action matches.
 public struct PremiseReport: Sendable, Equatable {
     public enum Kind: String, Sendable {
-        case target = "TargetReport", party = "PartyReport", action = "ActionReport"
+        case target = "TargetReport"
+        case party = "PartyReport"
+        case action = "ActionReport"
     }
 
     public var kind: Kind

@@ -75,7 +75,8 @@ struct ConstraintEvaluator {
                 report.reason = "no value for <\(atomic.leftOperand)>, so none of the listed values is present"
                 return report
             }
-            return fail("no value for the left operand <\(atomic.leftOperand)> in the request or the state of the world")
+            return fail(
+                "no value for the left operand <\(atomic.leftOperand)> in the request or the state of the world")
         }
         report.leftValues = left
         let (satisfied, reason) = OperatorEvaluation(state: state).apply(atomic.operator, left, right)
@@ -95,7 +96,8 @@ struct ConstraintEvaluator {
             return state.currentTime.map { [$0] }
         case "count":
             guard let ruleUID else { return nil }
-            let count = request.target.flatMap { state.usageCounts[ruleUID + " " + $0] } ?? state.usageCounts[ruleUID] ?? 0
+            let count =
+                request.target.flatMap { state.usageCounts[ruleUID + " " + $0] } ?? state.usageCounts[ruleUID] ?? 0
             return [.literal(String(count), datatype: Self.xsd + "integer")]
         default:
             return nil

@@ -35,7 +35,8 @@ public struct EvaluationRequest: Sendable, Equatable {
         guard let action = rule.action?.iri else {
             throw PolicyError("the request <\(policy.uid)> names no action")
         }
-        self.init(uid: policy.uid, ruleUID: rule.uid, action: action, party: rule.assignee?.iri, target: rule.target?.iri)
+        self.init(
+            uid: policy.uid, ruleUID: rule.uid, action: action, party: rule.assignee?.iri, target: rule.target?.iri)
         var pending = rule.constraints
         var budget = 10_000
         while let next = pending.popLast(), budget > 0 {

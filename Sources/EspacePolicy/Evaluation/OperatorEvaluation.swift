@@ -7,15 +7,21 @@ struct OperatorEvaluation {
         switch op {
         case .unknown(let iri): return (false, "unknown operator <\(iri)>")
         case .eq, .neq, .lt, .lteq, .gt, .gteq: return scalar(op, left, right)
-        case .isA: return each(left, "isA") { l in
-            right.contains { r in l == r || (iri(l).flatMap { a in iri(r).map { state.isA(a, $0) } } ?? false) }
-        }
-        case .isPartOf: return each(left, "isPartOf") { l in
-            right.contains { r in l == r || (iri(l).flatMap { a in iri(r).map { state.isMember(a, of: $0) } } ?? false) }
-        }
+        case .isA:
+            return each(left, "isA") { l in
+                right.contains { r in l == r || (iri(l).flatMap { a in iri(r).map { state.isA(a, $0) } } ?? false) }
+            }
+        case .isPartOf:
+            return each(left, "isPartOf") { l in
+                right.contains { r in
+                    l == r || (iri(l).flatMap { a in iri(r).map { state.isMember(a, of: $0) } } ?? false)
+                }
+            }
         case .hasPart:
             let missing = right.filter { r in
-                !left.contains { l in l == r || (iri(r).flatMap { a in iri(l).map { state.isMember(a, of: $0) } } ?? false) }
+                !left.contains { l in
+                    l == r || (iri(r).flatMap { a in iri(l).map { state.isMember(a, of: $0) } } ?? false)
+                }
             }
             return missing.isEmpty
                 ? (true, "\(list(left)) has every part \(list(right))")
@@ -27,13 +33,17 @@ struct OperatorEvaluation {
             return (false, "\(list(left)) lacks \(list(missing))" + note(problems))
         case .isAnyOf:
             var problems: [String] = []
-            if left.contains(where: { contains(right, $0, &problems) }) { return (true, "\(list(left)) is one of \(list(right))") }
+            if left.contains(where: { contains(right, $0, &problems) }) {
+                return (true, "\(list(left)) is one of \(list(right))")
+            }
             return (false, "\(list(left)) is none of \(list(right))" + note(problems))
         case .isNoneOf:
             var problems: [String] = []
             let found = left.filter { contains(right, $0, &problems) }
             if !found.isEmpty { return (false, "\(list(found)) is one of \(list(right))") }
-            if !problems.isEmpty { return (false, "cannot tell whether \(list(left)) is among \(list(right))" + note(problems)) }
+            if !problems.isEmpty {
+                return (false, "cannot tell whether \(list(left)) is among \(list(right))" + note(problems))
+            }
             return (true, "\(list(left)) is none of \(list(right))")
         }
     }
@@ -48,8 +58,14 @@ struct OperatorEvaluation {
             case .failure(let why): return (false, why.reason)
             case .success(let order):
                 if ![.eq, .neq].contains(op) {
-                    guard case .success(let a) = TypedValue.from(l), case .success(let b) = TypedValue.from(r), a.isOrdered, b.isOrdered
-                    else { return (false, "\(op) needs ordered values (numbers, dates, durations); \(l) and \(r) are only equal or not") }
+                    guard case .success(let a) = TypedValue.from(l), case .success(let b) = TypedValue.from(r),
+                        a.isOrdered, b.isOrdered
+                    else {
+                        return (
+                            false,
+                            "\(op) needs ordered values (numbers, dates, durations); \(l) and \(r) are only equal or not"
+                        )
+                    }
                 }
                 let holds: Bool
                 switch op {
@@ -70,7 +86,8 @@ struct OperatorEvaluation {
     /// Whether every left value passes `test`.
     func each(_ left: [PolicyValue], _ name: String, _ test: (PolicyValue) -> Bool) -> (Bool, String) {
         let failing = left.filter { !test($0) }
-        return failing.isEmpty ? (true, "\(list(left)) \(name) holds") : (false, "\(list(failing)) \(name) does not hold")
+        return failing.isEmpty
+            ? (true, "\(list(left)) \(name) holds") : (false, "\(list(failing)) \(name) does not hold")
     }
 
     /// Whether `values` holds a value equal to `value`; incomparable pairs are noted.

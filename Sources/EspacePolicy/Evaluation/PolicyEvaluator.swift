@@ -17,7 +17,9 @@ public struct PolicyEvaluator: Sendable {
         let strategy = policy.conflict ?? .invalid
         let permits = rules.filter { $0.kind == .permission && $0.active }
         let prohibits = rules.filter { $0.kind == .prohibition && $0.active }
-        let names: ([RuleReport]) -> String = { $0.map { $0.ruleUID.map { "<\($0)>" } ?? "(blank rule)" }.joined(separator: ", ") }
+        let names: ([RuleReport]) -> String = {
+            $0.map { $0.ruleUID.map { "<\($0)>" } ?? "(blank rule)" }.joined(separator: ", ")
+        }
         let decision: ComplianceReport.Decision
         var reasons: [String] = []
         switch (permits.isEmpty, prohibits.isEmpty) {
@@ -45,7 +47,8 @@ public struct PolicyEvaluator: Sendable {
             reasons.append("no permission applies (closed world)")
         }
         return ComplianceReport(
-            policyUID: policy.uid, requestUID: request.uid, stateUID: state.uid, conflictStrategy: strategy, rules: rules,
+            policyUID: policy.uid, requestUID: request.uid, stateUID: state.uid, conflictStrategy: strategy,
+            rules: rules,
             decision: decision, reasons: reasons)
     }
 
@@ -62,14 +65,19 @@ public struct PolicyEvaluator: Sendable {
             let reason =
                 !included
                 ? "<\(request.action)> is not <\(action.iri)> nor included in it"
-                : refined ? "<\(request.action)> is <\(action.iri)> or included in it" : "an action refinement is not satisfied"
+                : refined
+                    ? "<\(request.action)> is <\(action.iri)> or included in it"
+                    : "an action refinement is not satisfied"
             premises.append(PremiseReport(kind: .action, satisfied: included && refined, reason: reason))
         }
         if let target = rule.target {
-            premises.append(match(.target, request.target, target.iri, target.refinements, constraints, state, &refinementReports))
+            premises.append(
+                match(.target, request.target, target.iri, target.refinements, constraints, state, &refinementReports))
         }
         if let assignee = rule.assignee {
-            premises.append(match(.party, request.party, assignee.iri, assignee.refinements, constraints, state, &refinementReports))
+            premises.append(
+                match(.party, request.party, assignee.iri, assignee.refinements, constraints, state, &refinementReports)
+            )
         }
         let constraintReports = rule.constraints.map { constraints.evaluate($0) }
         let duties = rule.kind == .permission ? rule.duties.map { duty($0, request, state) } : []
@@ -85,7 +93,8 @@ public struct PolicyEvaluator: Sendable {
         let active = reasons.isEmpty
         if active { reasons.append("all premises and constraints hold") }
         return RuleReport(
-            ruleUID: rule.uid, kind: rule.kind, requestRuleUID: request.ruleUID, attempted: true, matchesRequest: matches,
+            ruleUID: rule.uid, kind: rule.kind, requestRuleUID: request.ruleUID, attempted: true,
+            matchesRequest: matches,
             active: active, premises: premises, constraints: constraintReports + refinementReports, duties: duties,
             reasons: reasons)
     }
@@ -96,18 +105,23 @@ public struct PolicyEvaluator: Sendable {
     ) -> PremiseReport {
         let what = kind == .target ? "target" : "party"
         guard let requested else {
-            return PremiseReport(kind: kind, satisfied: false, reason: "the request names no \(what); the rule needs <\(ruleIRI)>")
+            return PremiseReport(
+                kind: kind, satisfied: false, reason: "the request names no \(what); the rule needs <\(ruleIRI)>")
         }
         let refined = refinements.map { constraints.evaluate($0) }
         reports += refined
         if !refined.allSatisfy(\.satisfied) {
-            return PremiseReport(kind: kind, satisfied: false, reason: "a refinement of the \(what) <\(ruleIRI)> is not satisfied")
+            return PremiseReport(
+                kind: kind, satisfied: false, reason: "a refinement of the \(what) <\(ruleIRI)> is not satisfied")
         }
-        if requested == ruleIRI { return PremiseReport(kind: kind, satisfied: true, reason: "the \(what) is <\(ruleIRI)>") }
+        if requested == ruleIRI {
+            return PremiseReport(kind: kind, satisfied: true, reason: "the \(what) is <\(ruleIRI)>")
+        }
         if state.isMember(requested, of: ruleIRI) {
             return PremiseReport(kind: kind, satisfied: true, reason: "<\(requested)> is a member of <\(ruleIRI)>")
         }
-        return PremiseReport(kind: kind, satisfied: false, reason: "<\(requested)> is not <\(ruleIRI)> nor a member of it")
+        return PremiseReport(
+            kind: kind, satisfied: false, reason: "<\(requested)> is not <\(ruleIRI)> nor a member of it")
     }
 
     /// A duty's report: active when its constraints hold; its state from the SotW's records
@@ -128,7 +142,9 @@ public struct PolicyEvaluator: Sendable {
             if let party = duty.assignee?.iri, record.party != party { return false }
             if let target = duty.target?.iri, record.target != target { return false }
             if let time = record.time, let now = state.currentTime {
-                guard case .success(let order) = PolicyValueComparison.order(time, now), order != .greater else { return false }
+                guard case .success(let order) = PolicyValueComparison.order(time, now), order != .greater else {
+                    return false
+                }
             }
             return true
         }

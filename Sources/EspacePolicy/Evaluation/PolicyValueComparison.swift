@@ -38,7 +38,9 @@ public enum PolicyValueComparison {
         order(left, right).map { $0 == .equal }
     }
 
-    static func order(_ a: TypedValue, _ b: TypedValue, _ left: PolicyValue, _ right: PolicyValue) -> Result<ValueOrder, Incomparable> {
+    static func order(_ a: TypedValue, _ b: TypedValue, _ left: PolicyValue, _ right: PolicyValue) -> Result<
+        ValueOrder, Incomparable
+    > {
         func sign<T: Comparable>(_ x: T, _ y: T) -> ValueOrder { x < y ? .less : (x > y ? .greater : .equal) }
         switch (a, b) {
         case (.decimal(let x), .decimal(let y)): return .success(sign(x, y))
@@ -57,7 +59,8 @@ public enum PolicyValueComparison {
             let slack = Decimal(14 * 3_600)
             let (low, high) = zx ? (sign(x, y - slack), sign(x, y + slack)) : (sign(x - slack, y), sign(x + slack, y))
             if low == high, low != .equal { return .success(low) }
-            return .failure(Incomparable("\(left) and \(right) are ordered differently depending on the missing time zone"))
+            return .failure(
+                Incomparable("\(left) and \(right) are ordered differently depending on the missing time zone"))
         case (.duration(let mx, let sx), .duration(let my, let sy)):
             if mx == my { return .success(sign(sx, sy)) }
             let day = Decimal(86_400)
@@ -66,7 +69,8 @@ public enum PolicyValueComparison {
             let low = sign(shortest.0, shortest.1)
             let high = sign(longest.0, longest.1)
             if low == high, low != .equal { return .success(low) }
-            return .failure(Incomparable("the durations \(left) and \(right) have no determinate order (months vs days)"))
+            return .failure(
+                Incomparable("the durations \(left) and \(right) have no determinate order (months vs days)"))
         case (.boolean(let x), .boolean(let y)): return .success(x == y ? .equal : .unequal)
         case (.string(let x, let lx), .string(let y, let ly)): return .success(x == y && lx == ly ? .equal : .unequal)
         case (.iri(let x), .iri(let y)): return .success(x == y ? .equal : .unequal)

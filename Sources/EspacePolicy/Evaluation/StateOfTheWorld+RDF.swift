@@ -25,7 +25,9 @@ extension StateOfTheWorld {
             guard let subject else { continue }
             switch predicate {
             case ODRL.iri("partOf"):
-                guard let whole = quad.object.iriValue else { throw PolicyError("\(subject) odrl:partOf must name an IRI") }
+                guard let whole = quad.object.iriValue else {
+                    throw PolicyError("\(subject) odrl:partOf must name an IRI")
+                }
                 memberships[subject, default: []].insert(whole)
             case ODRL.iri("source"):
                 guard let source = quad.object.iriValue else { continue }
@@ -45,9 +47,14 @@ extension StateOfTheWorld {
         }
         let graph = GraphIndex(dataset)
         for subject in graph.subjects where graph.types(subject).contains(Self.report + "DutyReport") {
-            guard let rule = try graph.object(subject, Self.report + "rule", what: "report:rule")?.iriValue else { continue }
-            guard let stateIRI = try graph.object(subject, Self.report + "deonticState", what: "report:deonticState")?.iriValue,
-                stateIRI.hasPrefix(Self.report), let state = DeonticState(rawValue: String(stateIRI.dropFirst(Self.report.count)))
+            guard let rule = try graph.object(subject, Self.report + "rule", what: "report:rule")?.iriValue else {
+                continue
+            }
+            guard
+                let stateIRI = try graph.object(subject, Self.report + "deonticState", what: "report:deonticState")?
+                    .iriValue,
+                stateIRI.hasPrefix(Self.report),
+                let state = DeonticState(rawValue: String(stateIRI.dropFirst(Self.report.count)))
             else {
                 throw PolicyError("the duty report \(GraphIndex.name(subject)) has no known report:deonticState")
             }

@@ -25,7 +25,8 @@ enum TypedValue: Sendable, Equatable {
     static let strings: Set<String> = ["string", "normalizedString", "token", "anyURI", "language", "NMTOKEN", "Name"]
 
     static let others: Set<String> = [
-        "double", "float", "boolean", "dateTime", "dateTimeStamp", "date", "duration", "dayTimeDuration", "yearMonthDuration",
+        "double", "float", "boolean", "dateTime", "dateTimeStamp", "date", "duration", "dayTimeDuration",
+        "yearMonthDuration",
     ]
 
     /// Whether values of `datatype` can be compared.
@@ -70,7 +71,9 @@ enum TypedValue: Sendable, Equatable {
                 case "-INF": return .success(.double(-.infinity))
                 case "NaN": return .success(.double(.nan))
                 default:
-                    guard trimmed.allSatisfy({ "0123456789+-.eE".contains($0) }), let d = Double(trimmed) else { return bad() }
+                    guard trimmed.allSatisfy({ "0123456789+-.eE".contains($0) }), let d = Double(trimmed) else {
+                        return bad()
+                    }
                     return .success(.double(d))
                 }
             case "boolean":
@@ -80,13 +83,15 @@ enum TypedValue: Sendable, Equatable {
                 default: return bad()
                 }
             case "dateTime", "dateTimeStamp":
-                guard case let (instant, zoned)? = XSDTime.dateTime(trimmed), zoned || type == "dateTime" else { return bad() }
+                guard case (let instant, let zoned)? = XSDTime.dateTime(trimmed), zoned || type == "dateTime" else {
+                    return bad()
+                }
                 return .success(.instant(instant, hasZone: zoned))
             case "date":
-                guard case let (instant, zoned)? = XSDTime.date(trimmed) else { return bad() }
+                guard case (let instant, let zoned)? = XSDTime.date(trimmed) else { return bad() }
                 return .success(.instant(instant, hasZone: zoned))
             case "duration", "dayTimeDuration", "yearMonthDuration":
-                guard case let (months, seconds)? = XSDTime.duration(trimmed) else { return bad() }
+                guard case (let months, let seconds)? = XSDTime.duration(trimmed) else { return bad() }
                 if type == "dayTimeDuration", months != 0 { return bad() }
                 if type == "yearMonthDuration", seconds != 0 { return bad() }
                 return .success(.duration(months: months, seconds: seconds))
@@ -105,7 +110,8 @@ enum TypedValue: Sendable, Equatable {
             parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
             body.count <= 38
         else { return nil }
-        return Decimal(string: text.hasPrefix("+") ? String(text.dropFirst()) : text, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(
+            string: text.hasPrefix("+") ? String(text.dropFirst()) : text, locale: Locale(identifier: "en_US_POSIX"))
     }
 
     /// The kind of value, for messages.

@@ -16,7 +16,8 @@ enum XSDTime {
         else { return nil }
         let secondText = parts[2]
         let secondParts = secondText.split(separator: ".", omittingEmptySubsequences: false)
-        guard secondParts[0].count == 2, secondParts.count <= 2, secondParts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
+        guard secondParts[0].count == 2, secondParts.count <= 2,
+            secondParts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
             let seconds = Decimal(string: String(secondText), locale: Locale(identifier: "en_US_POSIX")), seconds < 60
         else { return nil }
         if hour == 24, minute != 0 || seconds != 0 { return nil }
