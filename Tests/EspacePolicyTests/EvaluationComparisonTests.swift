@@ -78,6 +78,14 @@ struct EvaluationComparisonTests {
         #expect(failure(lit("P", "duration"), lit("P1D", "duration"))?.contains("not a valid") == true)
     }
 
+    @Test func oversizedLexicalFormsAreRefusedNotTrapped() {
+        #expect(failure(lit("P99999999999999999Y", "duration"), lit("P1D", "duration"))?.contains("not a valid") == true)
+        #expect(order(lit("P999999999Y", "duration"), lit("P1D", "duration")) == .greater)
+        #expect(failure(lit("9999999999-01-01T00:00:00Z", "dateTime"), lit("2024-01-01T00:00:00Z", "dateTime")) != nil)
+        #expect(order(lit("999999999-01-01T00:00:00Z", "dateTime"), lit("2024-01-01T00:00:00Z", "dateTime")) == .greater)
+        #expect(failure(lit(String(repeating: "9", count: 60), "integer"), lit("1", "integer"))?.contains("not a valid") == true)
+    }
+
     @Test func stringsIRIsAndBooleansHaveEqualityOnly() {
         #expect(order(Eval.str("a"), Eval.str("a")) == .equal)
         #expect(order(Eval.str("a"), Eval.str("b")) == .unequal)

@@ -113,7 +113,7 @@ enum XSDTime {
                 number.append(c)
                 continue
             }
-            guard !number.isEmpty, number.count <= 18 else { return nil }
+            guard !number.isEmpty, number.count <= (inTime || c == "D" ? 18 : 9) else { return nil }
             let designator = inTime ? "t\(c)" : "\(c)"
             let order = inTime ? ["tH", "tM", "tS"] : ["Y", "M", "D"]
             guard let position = order.firstIndex(of: designator),
