@@ -28,7 +28,7 @@ for match in re.finditer(r"^:(\w+)\s*\n\s*a ([^;.]+)[;.]", text, re.M):
         if ":" + kind in types or "odrl:" + kind in types:
             kinds[kind].append(term)
     block = text[match.end(): text.find("\n\n", match.end())]
-    parents = re.findall(r":includedIn odrl:(\w+)", block)
+    parents = re.findall(r":includedIn (?:odrl)?:(\w+)", block)
     if parents:
         included[term] = parents[0]
 

@@ -66,7 +66,7 @@ struct PolicyExplainerTests {
             """)
         #expect(
             text == """
-                Set http://example.org/s:
+                Set http://example.org/s to any member of http://example.org/members (where the http://example.org/level (unknown: fails closed) is at least 2):
                 - Inherits every rule of http://example.org/base.
                 - any member of http://example.org/members (where the http://example.org/level (unknown: fails closed) is at least 2) may http://example.org/train (unknown: fails closed) any member of http://example.org/archive if (the date is on or after 2026-01-01 and the count <http://www.w3.org/ns/odrl/2/lessThan> (unknown: fails closed) 3).
                 """)

@@ -42,13 +42,12 @@ public struct PolicyExplainer: Sendable {
 
     func header(_ policy: Policy) -> String {
         var text = "\(policy.kind.rawValue) \(policy.uid)"
-        let assigners = Set(policy.rules.compactMap(\.assigner?.iri))
-        let assignees = Set(policy.rules.compactMap(\.assignee?.iri))
-        if assigners.count == 1, let assigner = assigners.first, policy.rules.allSatisfy({ $0.assigner != nil }) {
-            text += " from \(assigner)"
+        let rules = policy.rules
+        if let assigner = rules.first?.assigner, rules.allSatisfy({ $0.assigner == assigner }) {
+            text += " from \(party(assigner))"
         }
-        if assignees.count == 1, let assignee = assignees.first, policy.rules.allSatisfy({ $0.assignee != nil }) {
-            text += " to \(assignee)"
+        if let assignee = rules.first?.assignee, rules.allSatisfy({ $0.assignee == assignee }) {
+            text += " to \(party(assignee))"
         }
         return text + ":"
     }
