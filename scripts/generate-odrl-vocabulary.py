@@ -18,6 +18,7 @@ out = os.path.join(here, "..", "Sources/EspacePolicy/Validation/ODRLVocabulary+T
 
 text = open(ttl, encoding="utf-8").read()
 kinds = {"Action": [], "LeftOperand": [], "Operator": []}
+properties, classes = [], []
 # Creative Commons terms the ontology also types as odrl:Action (full IRIs).
 cc_actions = re.findall(r"^cc:(\w+)\s*\n\s*a :Action", text, re.M)
 included = {}
@@ -27,6 +28,10 @@ for match in re.finditer(r"^:(\w+)\s*\n\s*a ([^;.]+)[;.]", text, re.M):
     for kind in kinds:
         if ":" + kind in types or "odrl:" + kind in types:
             kinds[kind].append(term)
+    if {"rdf:Property", "owl:ObjectProperty", "owl:DatatypeProperty"} & set(types):
+        properties.append(term)
+    if {"rdfs:Class", "owl:Class"} & set(types):
+        classes.append(term)
     block = text[match.end(): text.find("\n\n", match.end())]
     parents = re.findall(r":includedIn (?:odrl)?:(\w+)", block)
     if parents:
@@ -44,10 +49,14 @@ with open(out, "w", encoding="utf-8") as f:
     for kind, name in (("Action", "actions"), ("LeftOperand", "leftOperands"), ("Operator", "operators")):
         f.write("    /// The local names of the ODRL 2.2 terms typed `odrl:%s` (%d).\n" % (kind, len(kinds[kind])))
         f.write("    public static let %s: Set<String> = [\n%s,\n    ]\n\n" % (name, swift_list(kinds[kind])))
+    f.write("    /// The local names of the ODRL 2.2 properties (%d).\n" % len(properties))
+    f.write("    public static let properties: Set<String> = [\n%s,\n    ]\n\n" % swift_list(properties))
+    f.write("    /// The local names of the ODRL 2.2 classes (%d).\n" % len(classes))
+    f.write("    public static let classes: Set<String> = [\n%s,\n    ]\n\n" % swift_list(classes))
     f.write("    /// Actions outside the ODRL namespace that the ontology types `odrl:Action` (Creative Commons).\n")
     f.write("    public static let otherActionIRIs: Set<String> = [\n%s,\n    ]\n\n" % swift_list("http://creativecommons.org/ns#" + n for n in cc_actions))
     f.write("    /// Each action's `odrl:includedIn` parent (the action it is a kind of).\n")
     f.write("    public static let includedIn: [String: String] = [\n")
     f.write(",\n".join('        "%s": "%s"' % (k, included[k]) for k in sorted(included)))
     f.write(",\n    ]\n}\n")
-print({k: len(v) for k, v in kinds.items()}, len(cc_actions), len(included))
+print({k: len(v) for k, v in kinds.items()}, len(cc_actions), len(included), len(properties), len(classes))

@@ -8,11 +8,17 @@ struct ODRLVocabularyTests {
     /// The generated table (scripts/generate-odrl-vocabulary.py) is exactly what ODRL22.ttl types.
     @Test func theTableMatchesTheOntology() throws {
         let dataset = try TurtleParser().parse(try SharedFixtures.bytes("conformance/odrl/w3c-poe-odrl22/vocab/ODRL22.ttl"))
-        func typed(_ type: String) -> Set<String> {
+        func typed(_ type: String) -> Set<String> { typedIRI(ODRL.iri(type)) }
+        func typedIRI(_ type: String) -> Set<String> {
             Set(
-                dataset.quads.filter { $0.predicate == .iri(Vocabulary.rdfType) && $0.object == .iri(ODRL.iri(type)) }
+                dataset.quads.filter { $0.predicate == .iri(Vocabulary.rdfType) && $0.object == .iri(type) }
                     .compactMap(\.subject.iriValue))
         }
+        let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", owl = "http://www.w3.org/2002/07/owl#"
+        let properties = typedIRI(rdf + "Property").union(typedIRI(owl + "ObjectProperty")).union(typedIRI(owl + "DatatypeProperty"))
+        #expect(Set(properties.compactMap(ODRL.term)) == ODRLVocabulary.properties)
+        let classes = typedIRI("http://www.w3.org/2000/01/rdf-schema#Class").union(typedIRI(owl + "Class"))
+        #expect(Set(classes.compactMap(ODRL.term)) == ODRLVocabulary.classes)
         let actions = typed("Action")
         #expect(Set(actions.compactMap(ODRL.term)) == ODRLVocabulary.actions)
         #expect(Set(actions.filter { ODRL.term($0) == nil }) == ODRLVocabulary.otherActionIRIs)

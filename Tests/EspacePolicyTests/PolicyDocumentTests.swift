@@ -193,6 +193,14 @@ struct PolicyDocumentTests {
             ("{\"@context\": \"https://w3id.org/dspace/2025/1/context.jsonld\", \"@type\": \"CatalogError\"}", "holds no ODRL policy"),
             ("{\"@context\": \"http://example.com/unknown.jsonld\", \"@type\": \"Set\"}", "could not be converted"),
             ("{ not json", "not valid JSON"),
+            (
+                "{\"@context\": \"http://www.w3.org/ns/odrl.jsonld\", \"@type\": \"Set\", \"uid\": \"http://ex.org/p\", \"permission\": [{\"target\": \"http://ex.org/t\", \"action\": \"use\", \"constriant\": [{\"leftOperand\": \"count\", \"operator\": \"lt\", \"rightOperand\": 3}]}]}",
+                "uses odrl:constriant, which is no ODRL 2.2 property"
+            ),
+            (
+                "{\"@context\": \"https://w3id.org/dspace/2025/1/context.jsonld\", \"@type\": \"Agremeent\", \"@id\": \"urn:p\", \"permission\": [{\"action\": \"use\"}]}",
+                "<urn:p> is typed odrl:Agremeent, which is no ODRL 2.2 class"
+            ),
         ]
         for (text, expected) in cases {
             do {

@@ -19,6 +19,10 @@ import EspaceRDF
 ///   is no ODRL term, so nothing else can be meant); `dataType`, which it maps to
 ///   `odrl:datatype`, reads as `odrl:dataType`; and `unit` and `dataType`, which it does not
 ///   type `@id`, read as IRIs when their string is an absolute IRI (`xsd:` expanded).
+///
+/// A document using a property or class in the ODRL namespace that ODRL 2.2 does not define
+/// (`"constriant"`, which `@vocab` makes `odrl:constriant`) is refused rather than read
+/// without it: an ignored constraint or prohibition would grant more than was written.
 public enum PolicyDocument {
     /// The Dataspace Protocol 2025-1 context.
     public static let dspContextURL = "https://w3id.org/dspace/2025/1/context.jsonld"
@@ -50,6 +54,7 @@ public enum PolicyDocument {
         }
         root["@context"] = readingContext(context.asArray)
         let dataset = try toRDF(.object(root))
+        try checkODRLTerms(dataset)
         let policies = try reader.policies(in: dataset)
         guard !policies.isEmpty else { throw PolicyError("the JSON document holds no ODRL policy") }
         return policies.map { targetingDataset($0, dataset) }
@@ -66,6 +71,7 @@ public enum PolicyDocument {
         }
         node["@context"] = readingContext(context.asArray + (node["@context"]?.asArray ?? []))
         let dataset = try toRDF(.object(node))
+        try checkODRLTerms(dataset)
         let policies = try reader.policies(in: dataset)
         guard policies.count == 1, let only = policies.first else {
             throw PolicyError("the embedded JSON-LD holds \(policies.count) policies; one was expected")
@@ -84,7 +90,9 @@ public enum PolicyDocument {
         } catch {
             throw PolicyError("the Turtle document is not valid: \(error)")
         }
-        let policies = try reader.policies(in: repairingContextQuirks(dataset))
+        let repaired = repairingContextQuirks(dataset)
+        try checkODRLTerms(repaired)
+        let policies = try reader.policies(in: repaired)
         guard !policies.isEmpty else { throw PolicyError("the Turtle document holds no ODRL policy") }
         return policies
     }
@@ -99,12 +107,14 @@ public enum PolicyDocument {
     }
 
     /// The context a document is read with: its own, plus DSP's ODRL profile when it uses the
-    /// DSP context (which defines the ODRL terms only inside message types and `Dataset`), plus
+    /// DSP context (which defines the ODRL terms only inside message types and `Dataset`) and
+    /// its agreement `timestamp`, plus
     /// `@vocab` set to the ODRL namespace unless one of its local contexts sets a vocabulary.
     static func readingContext(_ entries: [JSONValue]) -> JSONValue {
         var out = entries
         if out.contains(.string(dspContextURL)), !out.contains(.string(dspODRLProfileURL)) {
-            out.append(.string(dspODRLProfileURL))
+            // DSP's agreement `timestamp` is also defined only inside ContractAgreementMessage.
+            out += [.string(dspODRLProfileURL), .object(["timestamp": .string("dspace:timestamp")])]
         }
         if !out.contains(where: { $0.objectValue?["@vocab"] != nil }) {
             out.append(.object(["@vocab": .string(ODRL.ns)]))
@@ -148,6 +158,30 @@ public enum PolicyDocument {
         }
         let quads = dataset.quads.map(repaired)
         return quads == dataset.quads ? dataset : Dataset(quads)
+    }
+
+    /// Refuses a document that uses a property or class in the ODRL namespace that ODRL 2.2
+    /// does not define: the reader would ignore a misspelt `constriant` or `prohibtion` and so
+    /// grant more than was written, or read a misspelt `Agremeent` as a Set.
+    static func checkODRLTerms(_ dataset: Dataset) throws(PolicyError) {
+        let type = Term.iri(Vocabulary.rdfType)
+        for quad in dataset.quads where quad.graph == nil {
+            if let term = quad.predicate.iriValue.flatMap(ODRL.term), !ODRLVocabulary.properties.contains(term) {
+                throw PolicyError(
+                    "\(name(quad.subject)) uses odrl:\(term), which is no ODRL 2.2 property; it would be ignored, so the document is refused")
+            }
+            if quad.predicate == type, let term = quad.object.iriValue.flatMap(ODRL.term), !ODRLVocabulary.classes.contains(term) {
+                throw PolicyError("\(name(quad.subject)) is typed odrl:\(term), which is no ODRL 2.2 class")
+            }
+        }
+    }
+
+    static func name(_ term: Term) -> String {
+        switch term {
+        case .iri(let iri): return "<\(iri)>"
+        case .blank(let label): return "_:\(label)"
+        case .literal(let literal): return "\"\(literal.lexicalForm)\""
+        }
     }
 
     /// A policy reached from a dataset through `odrl:hasPolicy` (DSP catalogs) targets that
