@@ -105,3 +105,37 @@ struct PolicyJSONWriterTests {
         #expect(try Self.roundTrip(policy) == expected)
     }
 }
+
+@Suite("ODRL policies written as Turtle")
+struct PolicyTurtleWriterTests {
+    static func roundTrip(_ policy: Policy, reader: PolicyReader = PolicyReader()) throws -> Policy {
+        let text = PolicyTurtleWriter().turtle([policy])
+        let again = try PolicyDocument.policies(fromTurtle: Array(text.utf8), reader: reader)
+        #expect(again.count == 1, "\(text)")
+        return try #require(again.first)
+    }
+
+    @Test func theFullModelAndEverySolidLabAndDSPPolicyRoundTrip() throws {
+        #expect(try Self.roundTrip(PolicyJSONWriterTests.full) == PolicyJSONWriterTests.full)
+        let reader = PolicyReader(strict: false)
+        for file in try SharedFixtures.files(under: "conformance/odrl/solidlab-odrl-test-suite/data/policies", suffixes: [".ttl"]) {
+            for policy in try PolicyDocument.policies(fromTurtle: file.bytes, reader: reader) {
+                #expect(try Self.roundTrip(policy, reader: reader) == policy, "\(file.name)")
+            }
+        }
+        let agreement = try PolicyDocument.policies(fromJSON: try PolicyDocumentTests.dsp("negotiation/example/contract-agreement-message-full.json"))
+        #expect(try Self.roundTrip(try #require(agreement.first)) == agreement.first)
+    }
+
+    @Test func literalsAndIRIsAreEscaped() throws {
+        let policy = Policy(
+            uid: "http://example.org/p", kind: .set,
+            permissions: [
+                Rule(.permission, action: Action(ODRL.iri("use")), target: Asset("http://example.org/données"),
+                     constraints: [.atomic(AtomicConstraint(leftOperand: ODRL.iri("purpose"), operator: .eq, rightOperand: [.literal("say \"hi\"\\\n", datatype: Vocabulary.xsdString)]))])
+            ])
+        let text = PolicyTurtleWriter().turtle([policy])
+        #expect(text.contains(#""say \"hi\"\\\n""#), "\(text)")
+        #expect(try Self.roundTrip(policy) == policy)
+    }
+}
