@@ -16,7 +16,8 @@ enum PolicyInput {
         return lower.hasSuffix(".ttl") || lower.hasSuffix(".turtle") ? .turtle : .json
     }
 
-    /// Every policy in `path` (`-` for standard input).
+    /// Every policy in `path` (`-` for standard input), read leniently: a rule without an
+    /// action is kept (validation reports it with its place; explain says "do anything with").
     static func policies(_ path: String, _ explicit: PolicyFormat?) throws -> [Policy] {
         let name = path == "-" ? "<stdin>" : path
         let bytes: [UInt8]
@@ -26,9 +27,10 @@ enum PolicyInput {
             throw CommandFailure.exit("\(error)")
         }
         do {
+            let reader = PolicyReader(strict: false)
             switch format(of: path, explicit) {
-            case .json: return try PolicyDocument.policies(fromJSON: bytes)
-            case .turtle: return try PolicyDocument.policies(fromTurtle: bytes)
+            case .json: return try PolicyDocument.policies(fromJSON: bytes, reader: reader)
+            case .turtle: return try PolicyDocument.policies(fromTurtle: bytes, reader: reader)
             }
         } catch {
             throw CommandFailure.exit("\(name): \(error)")

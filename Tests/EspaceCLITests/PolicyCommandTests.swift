@@ -87,3 +87,17 @@ struct PolicyCommandTests {
                 """)
     }
 }
+
+extension PolicyCommandTests {
+    /// SolidLab's policy-1 ("everybody can do everything") has a rule without an action:
+    /// validate reports it where it is; explain says what it allows.
+    @Test func aRuleWithoutAnActionIsReportedNotRefused() throws {
+        let file = shared("conformance/odrl/solidlab-odrl-test-suite/data/policies/policy-1.ttl")
+        let validate = try CLIRunner.run(["policy", "validate", file])
+        #expect(validate.status == 1)
+        #expect(validate.stdout.contains("error: permission[0].action: the permission has no action; every rule must have exactly one\n"))
+        let explain = try CLIRunner.run(["policy", "explain", file])
+        #expect(explain.status == 0)
+        #expect(explain.stdout == "Set urn:uuid:4cbd8f38-348b-4b09-8e1a-04b47c97ad78:\n- Anyone may do anything.\n")
+    }
+}

@@ -102,7 +102,7 @@ public struct PolicyExplainer: Sendable {
             text = term(action.iri, known: registry.knowsAction(action.iri))
             if !action.refinements.isEmpty { text += " (where \(conjunction(action.refinements)))" }
         } else {
-            text = "do anything with"
+            text = rule.target == nil ? "do anything" : "do anything with"
         }
         if let target = rule.target { text += " " + asset(target) }
         return text
