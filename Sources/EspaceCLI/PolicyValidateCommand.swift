@@ -34,7 +34,8 @@ struct PolicyValidateCommand: ParsableCommand {
                 "issues": .array(
                     issues.map {
                         [
-                            "severity": .string($0.severity.rawValue), "policy": .string($0.policy), "path": .string($0.path),
+                            "severity": .string($0.severity.rawValue), "policy": .string($0.policy),
+                            "path": .string($0.path),
                             "message": .string($0.message),
                         ]
                     }),
@@ -49,7 +50,9 @@ struct PolicyValidateCommand: ParsableCommand {
             let errors = issues.filter { $0.severity == .error }.count
             let warnings = issues.count - errors
             let verdict = hasErrors ? "invalid" : "valid"
-            print("\(policies.count) \(policies.count == 1 ? "policy" : "policies") \(verdict): \(errors) error(s), \(warnings) warning(s)")
+            print(
+                "\(policies.count) \(policies.count == 1 ? "policy" : "policies") \(verdict): \(errors) error(s), \(warnings) warning(s)"
+            )
         }
         if hasErrors { throw ExitCode(1) }
     }

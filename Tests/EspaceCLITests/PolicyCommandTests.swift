@@ -25,7 +25,9 @@ struct PolicyCommandTests {
     }
 
     @Test func validateReportsFailClosedRulesAndExits1() throws {
-        let result = try CLIRunner.run(["policy", "validate", shared("\(Self.dsp)/negotiation/example/contract-agreement-message-full.json")])
+        let result = try CLIRunner.run([
+            "policy", "validate", shared("\(Self.dsp)/negotiation/example/contract-agreement-message-full.json"),
+        ])
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.last == "1 policy invalid: 12 error(s), 1 warning(s)")
@@ -37,23 +39,27 @@ struct PolicyCommandTests {
 
     @Test func validateAsJSON() throws {
         let result = try CLIRunner.run([
-            "policy", "validate", "--json", shared("\(Self.dsp)/negotiation/example/contract-request-message_initial.json"),
+            "policy", "validate", "--json",
+            shared("\(Self.dsp)/negotiation/example/contract-request-message_initial.json"),
         ])
         #expect(result.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdoutBytes)) as? [String: Any])
         #expect(report["valid"] as? Bool == false)
         #expect(report["policies"] as? [String] == ["urn:uuid:2828282:3dd1add8-4d2d-569e-d634-8394a8836a89"])
         let issues = try #require(report["issues"] as? [[String: String]])
-        #expect(issues == [
-            [
-                "severity": "error", "policy": "urn:uuid:2828282:3dd1add8-4d2d-569e-d634-8394a8836a89", "path": "assigner",
-                "message": "an Offer must have exactly one assigner; found none",
-            ]
-        ])
+        #expect(
+            issues == [
+                [
+                    "severity": "error", "policy": "urn:uuid:2828282:3dd1add8-4d2d-569e-d634-8394a8836a89",
+                    "path": "assigner",
+                    "message": "an Offer must have exactly one assigner; found none",
+                ]
+            ])
     }
 
     @Test func formatFromTheOptionForStandardInput() throws {
-        let result = try CLIRunner.run(["policy", "validate", "--format", "turtle", "-"], input: Array(Self.goodTurtle.utf8))
+        let result = try CLIRunner.run(
+            ["policy", "validate", "--format", "turtle", "-"], input: Array(Self.goodTurtle.utf8))
         #expect(result.status == 0)
         let wrong = try CLIRunner.run(["policy", "validate", "-"], input: Array(Self.goodTurtle.utf8))
         #expect(wrong.status == 1)
@@ -77,7 +83,9 @@ struct PolicyCommandTests {
                 - Nobody may distribute http://example.org/data.
 
                 """)
-        let agreement = try CLIRunner.run(["policy", "explain", shared("\(Self.dsp)/negotiation/example/contract-agreement-message.json")])
+        let agreement = try CLIRunner.run([
+            "policy", "explain", shared("\(Self.dsp)/negotiation/example/contract-agreement-message.json"),
+        ])
         #expect(agreement.status == 0)
         #expect(
             agreement.stdout == """
@@ -95,7 +103,9 @@ extension PolicyCommandTests {
         let file = shared("conformance/odrl/solidlab-odrl-test-suite/data/policies/policy-1.ttl")
         let validate = try CLIRunner.run(["policy", "validate", file])
         #expect(validate.status == 1)
-        #expect(validate.stdout.contains("error: permission[0].action: the permission has no action; every rule must have exactly one\n"))
+        #expect(
+            validate.stdout.contains(
+                "error: permission[0].action: the permission has no action; every rule must have exactly one\n"))
         let explain = try CLIRunner.run(["policy", "explain", file])
         #expect(explain.status == 0)
         #expect(explain.stdout == "Set urn:uuid:4cbd8f38-348b-4b09-8e1a-04b47c97ad78:\n- Anyone may do anything.\n")

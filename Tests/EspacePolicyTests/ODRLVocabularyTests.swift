@@ -7,15 +7,18 @@ import Testing
 struct ODRLVocabularyTests {
     /// The generated table (scripts/generate-odrl-vocabulary.py) is exactly what ODRL22.ttl types.
     @Test func theTableMatchesTheOntology() throws {
-        let dataset = try TurtleParser().parse(try SharedFixtures.bytes("conformance/odrl/w3c-poe-odrl22/vocab/ODRL22.ttl"))
+        let dataset = try TurtleParser().parse(
+            try SharedFixtures.bytes("conformance/odrl/w3c-poe-odrl22/vocab/ODRL22.ttl"))
         func typed(_ type: String) -> Set<String> { typedIRI(ODRL.iri(type)) }
         func typedIRI(_ type: String) -> Set<String> {
             Set(
                 dataset.quads.filter { $0.predicate == .iri(Vocabulary.rdfType) && $0.object == .iri(type) }
                     .compactMap(\.subject.iriValue))
         }
-        let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", owl = "http://www.w3.org/2002/07/owl#"
-        let properties = typedIRI(rdf + "Property").union(typedIRI(owl + "ObjectProperty")).union(typedIRI(owl + "DatatypeProperty"))
+        let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+        let owl = "http://www.w3.org/2002/07/owl#"
+        let properties = typedIRI(rdf + "Property").union(typedIRI(owl + "ObjectProperty")).union(
+            typedIRI(owl + "DatatypeProperty"))
         #expect(Set(properties.compactMap(ODRL.term)) == ODRLVocabulary.properties)
         let classes = typedIRI("http://www.w3.org/2000/01/rdf-schema#Class").union(typedIRI(owl + "Class"))
         #expect(Set(classes.compactMap(ODRL.term)) == ODRLVocabulary.classes)
@@ -28,7 +31,9 @@ struct ODRLVocabularyTests {
         #expect(ODRLVocabulary.operators.count == 12)
         var includedIn: [String: String] = [:]
         for quad in dataset.quads where quad.predicate == .iri(ODRL.iri("includedIn")) {
-            if let child = quad.subject.iriValue.flatMap(ODRL.term), let parent = quad.object.iriValue.flatMap(ODRL.term) {
+            if let child = quad.subject.iriValue.flatMap(ODRL.term),
+                let parent = quad.object.iriValue.flatMap(ODRL.term)
+            {
                 includedIn[child] = parent
             }
         }

@@ -21,15 +21,21 @@ struct PolicyDocumentTests {
         var found: [String: Int] = [:]
         var examples = 0
         for folder in ["catalog", "negotiation", "transfer", "common"] {
-            for file in try SharedFixtures.files(under: Self.dspExamples + "/" + folder + "/example", suffixes: [".json"]) {
+            for file in try SharedFixtures.files(
+                under: Self.dspExamples + "/" + folder + "/example", suffixes: [".json"])
+            {
                 examples += 1
                 // Only files whose JSON holds an ODRL policy type are expected to yield one.
                 let text = String(decoding: file.bytes, as: UTF8.self)
-                let expected = ["\"Offer\"", "\"Agreement\""].reduce(0) { $0 + text.components(separatedBy: $1).count - 1 }
+                let expected = ["\"Offer\"", "\"Agreement\""].reduce(0) {
+                    $0 + text.components(separatedBy: $1).count - 1
+                }
                 guard expected > 0 else { continue }
                 let policies = try PolicyDocument.policies(fromJSON: file.bytes)
                 #expect(policies.count == expected, "\(file.name)")
-                #expect(policies.allSatisfy { !$0.rules.isEmpty && $0.rules.allSatisfy { $0.action != nil } }, "\(file.name)")
+                #expect(
+                    policies.allSatisfy { !$0.rules.isEmpty && $0.rules.allSatisfy { $0.action != nil } },
+                    "\(file.name)")
                 found[folder + file.name] = policies.count
             }
         }
@@ -39,26 +45,36 @@ struct PolicyDocumentTests {
     }
 
     @Test func theFullDSPAgreementReadsAsWritten() throws {
-        let policy = try #require(try PolicyDocument.policies(fromJSON: try Self.dsp("negotiation/example/contract-agreement-message-full.json")).first)
+        let policy = try #require(
+            try PolicyDocument.policies(
+                fromJSON: try Self.dsp("negotiation/example/contract-agreement-message-full.json")
+            ).first)
         #expect(policy.uid == "urn:uuid:e8dc8655-44c2-46ef-b701-4cffdc2faa44")
         #expect(policy.kind == .agreement)
         #expect(policy.profiles == ["https://test.com/profile"])
         #expect(policy.permissions.count == 7)
-        #expect(policy.permissions.allSatisfy {
-            $0.assigner?.iri == "http://example.com/Provider" && $0.assignee?.iri == "http://example.com/Consumer"
-                && $0.target?.iri == "urn:uuid:3dd1add4-4d2d-569e-d634-8394a8836d23" && $0.action?.iri == ODRL.iri("use")
-        })
+        #expect(
+            policy.permissions.allSatisfy {
+                $0.assigner?.iri == "http://example.com/Provider" && $0.assignee?.iri == "http://example.com/Consumer"
+                    && $0.target?.iri == "urn:uuid:3dd1add4-4d2d-569e-d634-8394a8836d23"
+                    && $0.action?.iri == ODRL.iri("use")
+            })
         // DSP's bare "dateTime" (defined by no context) reads as the ODRL left operand.
         #expect(
             policy.permissions[0].constraints == [
-                .atomic(AtomicConstraint(leftOperand: ODRL.iri("dateTime"), operator: .lteq, rightOperand: [.literal("2023-12-31T06:00Z", datatype: Self.xsd + "string")]))
+                .atomic(
+                    AtomicConstraint(
+                        leftOperand: ODRL.iri("dateTime"), operator: .lteq,
+                        rightOperand: [.literal("2023-12-31T06:00Z", datatype: Self.xsd + "string")]))
             ])
         let operands = policy.permissions[1...].compactMap { rule -> LogicalConstraint.Operand? in
             if case .logical(let logical)? = rule.constraints.first { return logical.operand }
             return nil
         }
         #expect(operands == [.and, .or, .andSequence, .xone, .or])
-        guard case .logical(let nested)? = policy.permissions[6].constraints.first, case .logical(let inner) = nested.constraints[0] else {
+        guard case .logical(let nested)? = policy.permissions[6].constraints.first,
+            case .logical(let inner) = nested.constraints[0]
+        else {
             Issue.record("no nested logical constraint")
             return
         }
@@ -72,14 +88,16 @@ struct PolicyDocumentTests {
             ("negotiation/example/contract-agreement-message.json", "agreement"),
         ] {
             let message = try JSONParser().parse(try Self.dsp(file))
-            let embedded = try PolicyDocument.policy(fromJSONLD: try #require(message[member]), context: try #require(message["@context"]))
+            let embedded = try PolicyDocument.policy(
+                fromJSONLD: try #require(message[member]), context: try #require(message["@context"]))
             let whole = try PolicyDocument.policies(fromJSON: message)
             #expect(whole == [embedded], "\(file)")
         }
     }
 
     @Test func aCatalogOfferTargetsItsDataset() throws {
-        let policy = try #require(try PolicyDocument.policies(fromJSON: try Self.dsp("catalog/example/dataset.json")).first)
+        let policy = try #require(
+            try PolicyDocument.policies(fromJSON: try Self.dsp("catalog/example/dataset.json")).first)
         #expect(policy.kind == .offer)
         #expect(policy.permissions.first?.target?.iri == "urn:uuid:3afeadd8-ed2d-569e-d634-8394a8836d57")
         guard case .atomic(let spatial)? = policy.permissions.first?.constraints.first else {
@@ -99,7 +117,15 @@ struct PolicyDocumentTests {
                   "permission": [{ "target": "http://example.com/asset:9898.movie", "action": "use" }] }
                 """
             ).first)
-        #expect(policy == Policy(uid: "http://example.com/policy:1010", kind: .set, permissions: [Rule(.permission, action: Action(ODRL.iri("use")), target: Asset("http://example.com/asset:9898.movie"))]))
+        #expect(
+            policy
+                == Policy(
+                    uid: "http://example.com/policy:1010", kind: .set,
+                    permissions: [
+                        Rule(
+                            .permission, action: Action(ODRL.iri("use")),
+                            target: Asset("http://example.com/asset:9898.movie"))
+                    ]))
     }
 
     /// An Offer with a duty to pay (IM §2.6) and a prohibition; the same policy in Turtle reads equal.
@@ -138,7 +164,10 @@ struct PolicyDocumentTests {
     /// The W3C context maps `neq` to `odrl:neg` (a typo): it reads as `neq`. Its `dataType`
     /// (mapped to `odrl:datatype`, typed `xsd:anyType`) reads as the `dataType` IRI.
     @Test func theW3CContextTypoIsUndone() throws {
-        let bundled = try #require(String(decoding: try SharedFixtures.bytes("conformance/odrl/w3c-poe-odrl22/vocab/ODRL22.jsonld"), as: UTF8.self) as String?)
+        let bundled = try #require(
+            String(
+                decoding: try SharedFixtures.bytes("conformance/odrl/w3c-poe-odrl22/vocab/ODRL22.jsonld"), as: UTF8.self
+            ) as String?)
         #expect(bundled.contains("\"odrl:neg\""))
         let policy = try #require(
             try Self.json(
@@ -176,7 +205,10 @@ struct PolicyDocumentTests {
         #expect(rule.assignee?.isCollection == true)
         #expect(
             rule.assignee?.refinements == [
-                .atomic(AtomicConstraint(leftOperand: "http://xmlns.com/foaf/0.1/age", operator: .gt, rightOperand: [.literal("17", datatype: Self.xsd + "integer")]))
+                .atomic(
+                    AtomicConstraint(
+                        leftOperand: "http://xmlns.com/foaf/0.1/age", operator: .gt,
+                        rightOperand: [.literal("17", datatype: Self.xsd + "integer")]))
             ])
         guard case .logical(let xone)? = rule.constraints.first else {
             Issue.record("no logical constraint")
@@ -190,7 +222,10 @@ struct PolicyDocumentTests {
         let cases: [(String, String)] = [
             ("[1]", "must be a JSON object"),
             ("{\"@type\": \"Set\"}", "has no @context"),
-            ("{\"@context\": \"https://w3id.org/dspace/2025/1/context.jsonld\", \"@type\": \"CatalogError\"}", "holds no ODRL policy"),
+            (
+                "{\"@context\": \"https://w3id.org/dspace/2025/1/context.jsonld\", \"@type\": \"CatalogError\"}",
+                "holds no ODRL policy"
+            ),
             ("{\"@context\": \"http://example.com/unknown.jsonld\", \"@type\": \"Set\"}", "could not be converted"),
             ("{ not json", "not valid JSON"),
             (

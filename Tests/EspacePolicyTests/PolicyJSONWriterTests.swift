@@ -31,7 +31,8 @@ struct PolicyJSONWriterTests {
 
     @Test func everySolidLabPolicyRoundTrips() throws {
         let reader = PolicyReader(strict: false)
-        let files = try SharedFixtures.files(under: "conformance/odrl/solidlab-odrl-test-suite/data/policies", suffixes: [".ttl"])
+        let files = try SharedFixtures.files(
+            under: "conformance/odrl/solidlab-odrl-test-suite/data/policies", suffixes: [".ttl"])
         #expect(files.count == 21)
         for file in files {
             for policy in try PolicyDocument.policies(fromTurtle: file.bytes, reader: reader) {
@@ -46,26 +47,91 @@ struct PolicyJSONWriterTests {
         permissions: [
             Rule(
                 .permission, uid: "http://example.com/rule/1",
-                action: Action(ODRL.iri("print"), refinements: [.atomic(AtomicConstraint(leftOperand: ODRL.iri("resolution"), operator: .lteq, rightOperand: [.literal("1200", datatype: Vocabulary.xsdInteger)], unit: "http://example.com/dpi"))]),
+                action: Action(
+                    ODRL.iri("print"),
+                    refinements: [
+                        .atomic(
+                            AtomicConstraint(
+                                leftOperand: ODRL.iri("resolution"), operator: .lteq,
+                                rightOperand: [.literal("1200", datatype: Vocabulary.xsdInteger)],
+                                unit: "http://example.com/dpi"))
+                    ]),
                 target: Asset("http://example.com/data"), assigner: Party("http://example.com/provider"),
-                assignee: Party("http://example.com/members", isCollection: true, refinements: [.atomic(AtomicConstraint(leftOperand: "https://example.com/ds/membership", operator: .eq, rightOperand: [.iri("https://example.com/ds")]))]),
+                assignee: Party(
+                    "http://example.com/members", isCollection: true,
+                    refinements: [
+                        .atomic(
+                            AtomicConstraint(
+                                leftOperand: "https://example.com/ds/membership", operator: .eq,
+                                rightOperand: [.iri("https://example.com/ds")]))
+                    ]),
                 constraints: [
-                    .logical(LogicalConstraint(.andSequence, [
-                        .atomic(AtomicConstraint(leftOperand: ODRL.iri("purpose"), operator: .isAnyOf, rightOperand: [.iri("http://example.com/research"), .iri("http://example.com/teaching")])),
-                        .atomic(AtomicConstraint(leftOperand: ODRL.iri("dateTime"), operator: .lt, rightOperand: [.literal("2030-01-01", datatype: Vocabulary.xsd + "date")])),
-                    ])),
-                    .atomic(AtomicConstraint(leftOperand: ODRL.iri("language"), operator: .eq, rightOperand: [.literal("Deutsch", datatype: Vocabulary.rdfLangString, language: "de")], status: .literal("x", datatype: Vocabulary.xsdString))),
+                    .logical(
+                        LogicalConstraint(
+                            .andSequence,
+                            [
+                                .atomic(
+                                    AtomicConstraint(
+                                        leftOperand: ODRL.iri("purpose"), operator: .isAnyOf,
+                                        rightOperand: [
+                                            .iri("http://example.com/research"), .iri("http://example.com/teaching"),
+                                        ])),
+                                .atomic(
+                                    AtomicConstraint(
+                                        leftOperand: ODRL.iri("dateTime"), operator: .lt,
+                                        rightOperand: [.literal("2030-01-01", datatype: Vocabulary.xsd + "date")])),
+                            ])),
+                    .atomic(
+                        AtomicConstraint(
+                            leftOperand: ODRL.iri("language"), operator: .eq,
+                            rightOperand: [.literal("Deutsch", datatype: Vocabulary.rdfLangString, language: "de")],
+                            status: .literal("x", datatype: Vocabulary.xsdString))),
                 ],
-                duties: [Rule(.duty, uid: "http://example.com/duty/pay", action: Action(ODRL.iri("compensate")), constraints: [.atomic(AtomicConstraint(leftOperand: ODRL.iri("payAmount"), operator: .eq, rightOperand: [.literal("5.00", datatype: Vocabulary.xsd + "decimal")], dataType: Vocabulary.xsd + "decimal", unit: "http://dbpedia.org/resource/Euro"))])]),
+                duties: [
+                    Rule(
+                        .duty, uid: "http://example.com/duty/pay", action: Action(ODRL.iri("compensate")),
+                        constraints: [
+                            .atomic(
+                                AtomicConstraint(
+                                    leftOperand: ODRL.iri("payAmount"), operator: .eq,
+                                    rightOperand: [.literal("5.00", datatype: Vocabulary.xsd + "decimal")],
+                                    dataType: Vocabulary.xsd + "decimal", unit: "http://dbpedia.org/resource/Euro"))
+                        ])
+                ])
         ],
         prohibitions: [
-            Rule(.prohibition, action: Action(ODRL.iri("distribute")), target: Asset("http://example.com/data"), assigner: Party("http://example.com/provider"), assignee: Party("http://example.com/members", isCollection: true, refinements: [.atomic(AtomicConstraint(leftOperand: "https://example.com/ds/membership", operator: .eq, rightOperand: [.iri("https://example.com/ds")]))]),
-                 remedies: [Rule(.duty, action: Action(ODRL.iri("delete")), target: Asset("http://example.com/copy"))]),
+            Rule(
+                .prohibition, action: Action(ODRL.iri("distribute")), target: Asset("http://example.com/data"),
+                assigner: Party("http://example.com/provider"),
+                assignee: Party(
+                    "http://example.com/members", isCollection: true,
+                    refinements: [
+                        .atomic(
+                            AtomicConstraint(
+                                leftOperand: "https://example.com/ds/membership", operator: .eq,
+                                rightOperand: [.iri("https://example.com/ds")]))
+                    ]),
+                remedies: [Rule(.duty, action: Action(ODRL.iri("delete")), target: Asset("http://example.com/copy"))])
         ],
         obligations: [
-            Rule(.duty, action: Action(ODRL.iri("inform")), target: Asset("http://example.com/data"), assigner: Party("http://example.com/provider"), assignee: Party("http://example.com/members", isCollection: true, refinements: [.atomic(AtomicConstraint(leftOperand: "https://example.com/ds/membership", operator: .eq, rightOperand: [.iri("https://example.com/ds")]))]),
-                 constraints: [.atomic(AtomicConstraint(leftOperand: ODRL.iri("count"), operator: .lteq, rightOperand: [], rightOperandReference: ["http://example.com/limit"]))],
-                 consequences: [Rule(.duty, action: Action(ODRL.iri("compensate")))]),
+            Rule(
+                .duty, action: Action(ODRL.iri("inform")), target: Asset("http://example.com/data"),
+                assigner: Party("http://example.com/provider"),
+                assignee: Party(
+                    "http://example.com/members", isCollection: true,
+                    refinements: [
+                        .atomic(
+                            AtomicConstraint(
+                                leftOperand: "https://example.com/ds/membership", operator: .eq,
+                                rightOperand: [.iri("https://example.com/ds")]))
+                    ]),
+                constraints: [
+                    .atomic(
+                        AtomicConstraint(
+                            leftOperand: ODRL.iri("count"), operator: .lteq, rightOperand: [],
+                            rightOperandReference: ["http://example.com/limit"]))
+                ],
+                consequences: [Rule(.duty, action: Action(ODRL.iri("compensate")))])
         ])
 
     @Test func everyPartOfTheModelRoundTrips() throws {
@@ -76,18 +142,31 @@ struct PolicyJSONWriterTests {
         let policy = Policy(
             uid: "urn:uuid:1", kind: .offer,
             permissions: [
-                Rule(.permission, action: Action(ODRL.iri("use")), target: Asset("urn:uuid:data"), assigner: Party("did:web:provider"),
-                     constraints: [.atomic(AtomicConstraint(leftOperand: ODRL.iri("dateTime"), operator: .lteq, rightOperand: [.literal("2030-01-01T00:00:00Z", datatype: Vocabulary.xsd + "dateTime")]))]),
-                Rule(.permission, action: Action(ODRL.iri("read")), target: Asset("urn:uuid:data"), assigner: Party("did:web:provider")),
+                Rule(
+                    .permission, action: Action(ODRL.iri("use")), target: Asset("urn:uuid:data"),
+                    assigner: Party("did:web:provider"),
+                    constraints: [
+                        .atomic(
+                            AtomicConstraint(
+                                leftOperand: ODRL.iri("dateTime"), operator: .lteq,
+                                rightOperand: [.literal("2030-01-01T00:00:00Z", datatype: Vocabulary.xsd + "dateTime")])
+                        )
+                    ]),
+                Rule(
+                    .permission, action: Action(ODRL.iri("read")), target: Asset("urn:uuid:data"),
+                    assigner: Party("did:web:provider")),
             ])
         let text = try JSONSerializer(options: .init(sortKeys: true)).serialize(PolicyJSONWriter().document(policy))
         #expect(
             text
-                == #"{"@context":["https://w3id.org/dspace/2025/1/context.jsonld","https://w3id.org/dspace/2025/1/odrl-profile.jsonld"],"@id":"urn:uuid:1","@type":"Offer","assigner":"did:web:provider","permission":[{"action":"use","constraint":[{"leftOperand":"odrl:dateTime","operator":"lteq","rightOperand":{"@type":"http://www.w3.org/2001/XMLSchema#dateTime","@value":"2030-01-01T00:00:00Z"}}]},{"action":"odrl:read"}],"target":"urn:uuid:data"}"#)
+                == #"{"@context":["https://w3id.org/dspace/2025/1/context.jsonld","https://w3id.org/dspace/2025/1/odrl-profile.jsonld"],"@id":"urn:uuid:1","@type":"Offer","assigner":"did:web:provider","permission":[{"action":"use","constraint":[{"leftOperand":"odrl:dateTime","operator":"lteq","rightOperand":{"@type":"http://www.w3.org/2001/XMLSchema#dateTime","@value":"2030-01-01T00:00:00Z"}}]},{"action":"odrl:read"}],"target":"urn:uuid:data"}"#
+        )
         // As a node embedded in a DSP message, read back with the message's context.
         let node = PolicyJSONWriter().node(policy)
         #expect(node["@context"] == nil)
-        #expect(try PolicyDocument.policy(fromJSONLD: node, context: ["https://w3id.org/dspace/2025/1/context.jsonld"]) == policy)
+        #expect(
+            try PolicyDocument.policy(fromJSONLD: node, context: ["https://w3id.org/dspace/2025/1/context.jsonld"])
+                == policy)
     }
 
     @Test func aRuleUIDSharedByAtomicRulesIsLeftOut() throws {
@@ -118,12 +197,15 @@ struct PolicyTurtleWriterTests {
     @Test func theFullModelAndEverySolidLabAndDSPPolicyRoundTrip() throws {
         #expect(try Self.roundTrip(PolicyJSONWriterTests.full) == PolicyJSONWriterTests.full)
         let reader = PolicyReader(strict: false)
-        for file in try SharedFixtures.files(under: "conformance/odrl/solidlab-odrl-test-suite/data/policies", suffixes: [".ttl"]) {
+        for file in try SharedFixtures.files(
+            under: "conformance/odrl/solidlab-odrl-test-suite/data/policies", suffixes: [".ttl"])
+        {
             for policy in try PolicyDocument.policies(fromTurtle: file.bytes, reader: reader) {
                 #expect(try Self.roundTrip(policy, reader: reader) == policy, "\(file.name)")
             }
         }
-        let agreement = try PolicyDocument.policies(fromJSON: try PolicyDocumentTests.dsp("negotiation/example/contract-agreement-message-full.json"))
+        let agreement = try PolicyDocument.policies(
+            fromJSON: try PolicyDocumentTests.dsp("negotiation/example/contract-agreement-message-full.json"))
         #expect(try Self.roundTrip(try #require(agreement.first)) == agreement.first)
     }
 
@@ -131,8 +213,14 @@ struct PolicyTurtleWriterTests {
         let policy = Policy(
             uid: "http://example.org/p", kind: .set,
             permissions: [
-                Rule(.permission, action: Action(ODRL.iri("use")), target: Asset("http://example.org/données"),
-                     constraints: [.atomic(AtomicConstraint(leftOperand: ODRL.iri("purpose"), operator: .eq, rightOperand: [.literal("say \"hi\"\\\n", datatype: Vocabulary.xsdString)]))])
+                Rule(
+                    .permission, action: Action(ODRL.iri("use")), target: Asset("http://example.org/données"),
+                    constraints: [
+                        .atomic(
+                            AtomicConstraint(
+                                leftOperand: ODRL.iri("purpose"), operator: .eq,
+                                rightOperand: [.literal("say \"hi\"\\\n", datatype: Vocabulary.xsdString)]))
+                    ])
             ])
         let text = PolicyTurtleWriter().turtle([policy])
         #expect(text.contains(#""say \"hi\"\\\n""#), "\(text)")

@@ -21,8 +21,12 @@ public struct PolicyExplainer: Sendable {
     /// The explanation of one policy, lines separated by "\n", ending without a newline.
     public func explain(_ policy: Policy) -> String {
         var lines = [header(policy)]
-        if !policy.inheritFrom.isEmpty { lines.append("- Inherits every rule of \(policy.inheritFrom.joined(separator: ", ")).") }
-        if !policy.profiles.isEmpty { lines.append("- Follows the profile \(policy.profiles.joined(separator: ", ")).") }
+        if !policy.inheritFrom.isEmpty {
+            lines.append("- Inherits every rule of \(policy.inheritFrom.joined(separator: ", ")).")
+        }
+        if !policy.profiles.isEmpty {
+            lines.append("- Follows the profile \(policy.profiles.joined(separator: ", ")).")
+        }
         switch policy.conflict {
         case .perm?: lines.append("- Where a permission and a prohibition conflict, the permission wins.")
         case .prohibit?: lines.append("- Where a permission and a prohibition conflict, the prohibition wins.")
@@ -149,7 +153,9 @@ public struct PolicyExplainer: Sendable {
     func phrase(_ atomic: AtomicConstraint) -> String {
         let right = values(atomic)
         var unknownOperator = ""
-        if case .unknown(let iri) = atomic.operator, !registry.knowsOperator(iri) { unknownOperator = " (unknown: fails closed)" }
+        if case .unknown(let iri) = atomic.operator, !registry.knowsOperator(iri) {
+            unknownOperator = " (unknown: fails closed)"
+        }
         if atomic.leftOperand == ODRL.iri("dateTime") {
             switch atomic.operator {
             case .lt: return "the date is before \(right)"

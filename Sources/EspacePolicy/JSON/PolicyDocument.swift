@@ -50,7 +50,9 @@ public enum PolicyDocument {
             throw PolicyError("a policy document must be a JSON object, found \(document.typeName)")
         }
         guard let context = root["@context"] else {
-            throw PolicyError("the JSON document has no @context: it cannot be read as ODRL (add \(dspContextURL) or \(odrlContextURL))")
+            throw PolicyError(
+                "the JSON document has no @context: it cannot be read as ODRL (add \(dspContextURL) or \(odrlContextURL))"
+            )
         }
         root["@context"] = readingContext(context.asArray)
         let dataset = try toRDF(.object(root))
@@ -168,9 +170,12 @@ public enum PolicyDocument {
         for quad in dataset.quads where quad.graph == nil {
             if let term = quad.predicate.iriValue.flatMap(ODRL.term), !ODRLVocabulary.properties.contains(term) {
                 throw PolicyError(
-                    "\(name(quad.subject)) uses odrl:\(term), which is no ODRL 2.2 property; it would be ignored, so the document is refused")
+                    "\(name(quad.subject)) uses odrl:\(term), which is no ODRL 2.2 property; it would be ignored, so the document is refused"
+                )
             }
-            if quad.predicate == type, let term = quad.object.iriValue.flatMap(ODRL.term), !ODRLVocabulary.classes.contains(term) {
+            if quad.predicate == type, let term = quad.object.iriValue.flatMap(ODRL.term),
+                !ODRLVocabulary.classes.contains(term)
+            {
                 throw PolicyError("\(name(quad.subject)) is typed odrl:\(term), which is no ODRL 2.2 class")
             }
         }

@@ -49,7 +49,9 @@ public struct PolicyJSONWriter: Sendable {
         if let assignee = shared.assignee { object["assignee"] = party(assignee) }
         var uidCounts: [String: Int] = [:]
         for rule in rules { if let uid = rule.uid { uidCounts[uid, default: 0] += 1 } }
-        let write = { (rule: Rule) in self.rule(rule, omitting: shared, uniqueUID: rule.uid.map { uidCounts[$0] == 1 } ?? false) }
+        let write = { (rule: Rule) in
+            self.rule(rule, omitting: shared, uniqueUID: rule.uid.map { uidCounts[$0] == 1 } ?? false)
+        }
         if !policy.permissions.isEmpty { object["permission"] = .array(policy.permissions.map(write)) }
         if !policy.prohibitions.isEmpty { object["prohibition"] = .array(policy.prohibitions.map(write)) }
         if !policy.obligations.isEmpty { object["obligation"] = .array(policy.obligations.map(write)) }
@@ -80,7 +82,8 @@ public struct PolicyJSONWriter: Sendable {
                 object["action"] = .string(Self.term(action.iri))
             } else {
                 object["action"] = .object([
-                    Vocabulary.rdfValue: Self.id(action.iri), "odrl:refinement": .array(action.refinements.map(constraint)),
+                    Vocabulary.rdfValue: Self.id(action.iri),
+                    "odrl:refinement": .array(action.refinements.map(constraint)),
                 ])
             }
         }

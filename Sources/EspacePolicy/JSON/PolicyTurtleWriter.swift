@@ -19,12 +19,19 @@ public struct PolicyTurtleWriter: Sendable {
 
     func policy(_ policy: Policy, _ named: inout [String]) -> String {
         var properties = ["a " + Self.term(ODRL.iri(policy.kind.rawValue))]
-        if !policy.profiles.isEmpty { properties.append("odrl:profile " + policy.profiles.map(Self.iri).joined(separator: ", ")) }
-        if !policy.inheritFrom.isEmpty { properties.append("odrl:inheritFrom " + policy.inheritFrom.map(Self.iri).joined(separator: ", ")) }
+        if !policy.profiles.isEmpty {
+            properties.append("odrl:profile " + policy.profiles.map(Self.iri).joined(separator: ", "))
+        }
+        if !policy.inheritFrom.isEmpty {
+            properties.append("odrl:inheritFrom " + policy.inheritFrom.map(Self.iri).joined(separator: ", "))
+        }
         if let conflict = policy.conflict { properties.append("odrl:conflict odrl:" + conflict.rawValue) }
         var uidCounts: [String: Int] = [:]
         for rule in policy.rules { if let uid = rule.uid { uidCounts[uid, default: 0] += 1 } }
-        for (property, rules) in [("permission", policy.permissions), ("prohibition", policy.prohibitions), ("obligation", policy.obligations)]
+        for (property, rules) in [
+            ("permission", policy.permissions), ("prohibition", policy.prohibitions),
+            ("obligation", policy.obligations),
+        ]
         where !rules.isEmpty {
             let nodes = rules.map { rule($0, unique: $0.uid.map { uidCounts[$0] == 1 } ?? false, &named) }
             properties.append("odrl:\(property) " + nodes.joined(separator: ", "))
@@ -48,22 +55,40 @@ public struct PolicyTurtleWriter: Sendable {
                 properties.append("odrl:action " + Self.term(action.iri))
             } else {
                 let refinements = action.refinements.map { constraint($0, &named) }.joined(separator: ", ")
-                properties.append("odrl:action [ <\(Vocabulary.rdfValue)> \(Self.term(action.iri)) ; odrl:refinement \(refinements) ]")
+                properties.append(
+                    "odrl:action [ <\(Vocabulary.rdfValue)> \(Self.term(action.iri)) ; odrl:refinement \(refinements) ]"
+                )
             }
         }
-        if let target = rule.target { properties.append("odrl:target " + member(target.iri, target.isCollection, target.refinements, "AssetCollection", &named)) }
-        if let assigner = rule.assigner { properties.append("odrl:assigner " + member(assigner.iri, assigner.isCollection, assigner.refinements, "PartyCollection", &named)) }
-        if let assignee = rule.assignee { properties.append("odrl:assignee " + member(assignee.iri, assignee.isCollection, assignee.refinements, "PartyCollection", &named)) }
-        if !rule.constraints.isEmpty {
-            properties.append("odrl:constraint " + rule.constraints.map { constraint($0, &named) }.joined(separator: ", "))
+        if let target = rule.target {
+            properties.append(
+                "odrl:target " + member(target.iri, target.isCollection, target.refinements, "AssetCollection", &named))
         }
-        for (property, rules) in [("duty", rule.duties), ("remedy", rule.remedies), ("consequence", rule.consequences)] where !rules.isEmpty {
-            properties.append("odrl:\(property) " + rules.map { self.rule($0, unique: true, &named) }.joined(separator: ", "))
+        if let assigner = rule.assigner {
+            properties.append(
+                "odrl:assigner "
+                    + member(assigner.iri, assigner.isCollection, assigner.refinements, "PartyCollection", &named))
+        }
+        if let assignee = rule.assignee {
+            properties.append(
+                "odrl:assignee "
+                    + member(assignee.iri, assignee.isCollection, assignee.refinements, "PartyCollection", &named))
+        }
+        if !rule.constraints.isEmpty {
+            properties.append(
+                "odrl:constraint " + rule.constraints.map { constraint($0, &named) }.joined(separator: ", "))
+        }
+        for (property, rules) in [("duty", rule.duties), ("remedy", rule.remedies), ("consequence", rule.consequences)]
+        where !rules.isEmpty {
+            properties.append(
+                "odrl:\(property) " + rules.map { self.rule($0, unique: true, &named) }.joined(separator: ", "))
         }
         return node(unique ? rule.uid : nil, properties, &named)
     }
 
-    func member(_ iri: String, _ isCollection: Bool, _ refinements: [Constraint], _ type: String, _ named: inout [String]) -> String {
+    func member(
+        _ iri: String, _ isCollection: Bool, _ refinements: [Constraint], _ type: String, _ named: inout [String]
+    ) -> String {
         var properties: [String] = []
         if isCollection { properties += ["a odrl:" + type, "odrl:source " + Self.iri(iri)] }
         if !refinements.isEmpty {
@@ -77,13 +102,21 @@ public struct PolicyTurtleWriter: Sendable {
         switch constraint {
         case .logical(let logical):
             let members = logical.constraints.map { self.constraint($0, &named) }
-            let value = logical.operand == .andSequence ? "( " + members.joined(separator: " ") + " )" : members.isEmpty ? "()" : members.joined(separator: ", ")
+            let value =
+                logical.operand == .andSequence
+                ? "( " + members.joined(separator: " ") + " )"
+                : members.isEmpty ? "()" : members.joined(separator: ", ")
             return node(logical.uid, ["odrl:\(logical.operand.rawValue) \(value)"], &named)
         case .atomic(let atomic):
-            var properties = ["odrl:leftOperand " + Self.term(atomic.leftOperand), "odrl:operator " + Self.term(atomic.operator.iri)]
-            if !atomic.rightOperand.isEmpty { properties.append("odrl:rightOperand " + atomic.rightOperand.map(Self.value).joined(separator: ", ")) }
+            var properties = [
+                "odrl:leftOperand " + Self.term(atomic.leftOperand), "odrl:operator " + Self.term(atomic.operator.iri),
+            ]
+            if !atomic.rightOperand.isEmpty {
+                properties.append("odrl:rightOperand " + atomic.rightOperand.map(Self.value).joined(separator: ", "))
+            }
             if !atomic.rightOperandReference.isEmpty {
-                properties.append("odrl:rightOperandReference " + atomic.rightOperandReference.map(Self.iri).joined(separator: ", "))
+                properties.append(
+                    "odrl:rightOperandReference " + atomic.rightOperandReference.map(Self.iri).joined(separator: ", "))
             }
             if let dataType = atomic.dataType { properties.append("odrl:dataType " + Self.iri(dataType)) }
             if let unit = atomic.unit { properties.append("odrl:unit " + Self.iri(unit)) }
@@ -94,7 +127,9 @@ public struct PolicyTurtleWriter: Sendable {
 
     /// `odrl:x` for ODRL terms that are valid local names, else `<iri>`.
     static func term(_ iri: String) -> String {
-        if let term = ODRL.term(iri), !term.isEmpty, term.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), term.first?.isLetter == true {
+        if let term = ODRL.term(iri), !term.isEmpty, term.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+            term.first?.isLetter == true
+        {
             return "odrl:" + term
         }
         return Self.iri(iri)

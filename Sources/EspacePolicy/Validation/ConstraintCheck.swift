@@ -12,7 +12,8 @@ struct ConstraintCheck {
         $0.insert(xsd + $1)
     }
     static let numeric: Set<String> = [
-        "decimal", "integer", "double", "float", "long", "int", "short", "byte", "nonNegativeInteger", "positiveInteger",
+        "decimal", "integer", "double", "float", "long", "int", "short", "byte", "nonNegativeInteger",
+        "positiveInteger",
         "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte",
     ].reduce(into: []) { $0.insert(xsd + $1) }
 
@@ -43,7 +44,9 @@ struct ConstraintCheck {
         if let dataType = atomic.dataType {
             for case .literal(let text, datatype: let datatype, language: nil) in atomic.rightOperand
             where datatype != Vocabulary.xsdString && datatype != dataType {
-                check.warning("\(path).rightOperand", "\"\(text)\" is typed <\(datatype)> but the constraint's dataType is <\(dataType)>")
+                check.warning(
+                    "\(path).rightOperand",
+                    "\"\(text)\" is typed <\(datatype)> but the constraint's dataType is <\(dataType)>")
             }
         }
     }
@@ -81,14 +84,21 @@ struct ConstraintCheck {
                     "`\(op)` compares with one value; \(count) are given (use isAnyOf, isAllOf or isNoneOf for a set)")
             }
         case .isA, .hasPart, .isPartOf:
-            if let leftTerm, Self.timeOperands.union(Self.durationOperands).union(Self.numericOperands).contains(leftTerm) {
-                check.error("\(path).operator", "`\(op)` relates classes or parts, but \(leftTerm) is a number, time or duration")
+            if let leftTerm,
+                Self.timeOperands.union(Self.durationOperands).union(Self.numericOperands).contains(leftTerm)
+            {
+                check.error(
+                    "\(path).operator",
+                    "`\(op)` relates classes or parts, but \(leftTerm) is a number, time or duration")
             }
             if op == .isA, let literal = literalValues.first {
-                check.error("\(path).rightOperand", "`isA` needs a class IRI, but the right operand \"\(literal.text)\" is a literal")
+                check.error(
+                    "\(path).rightOperand",
+                    "`isA` needs a class IRI, but the right operand \"\(literal.text)\" is a literal")
             }
             if op == .isA, count > 1 {
-                check.warning("\(path).rightOperand", "`isA` with \(count) classes requires all of them; use isAnyOf for any")
+                check.warning(
+                    "\(path).rightOperand", "`isA` with \(count) classes requires all of them; use isAnyOf for any")
             }
         case .isAllOf, .isAnyOf, .isNoneOf, .unknown:
             break
@@ -113,14 +123,16 @@ struct ConstraintCheck {
     /// Literal right operands of `leftTerm` must have one of `datatypes`; a plain string only warns.
     func expect(_ check: inout Check, _ leftTerm: String, _ datatypes: Set<String>, _ what: String) {
         if let iri = iriValues.first {
-            check.error("\(path).rightOperand", "\(leftTerm) compares with \(what), but the right operand <\(iri)> is an IRI")
+            check.error(
+                "\(path).rightOperand", "\(leftTerm) compares with \(what), but the right operand <\(iri)> is an IRI")
         }
         for literal in literalValues where !datatypes.contains(literal.datatype) {
             let declared = atomic.dataType.map(datatypes.contains) ?? false
             if literal.datatype == Vocabulary.xsdString || literal.datatype == Vocabulary.rdfLangString {
                 if !declared {
                     check.warning(
-                        "\(path).rightOperand", "\(leftTerm) compares with \(what), but \"\(literal.text)\" is a plain string; type it")
+                        "\(path).rightOperand",
+                        "\(leftTerm) compares with \(what), but \"\(literal.text)\" is a plain string; type it")
                 }
             } else {
                 check.error(

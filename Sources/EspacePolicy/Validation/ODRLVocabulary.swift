@@ -45,6 +45,8 @@ public struct VocabularyRegistry: Sendable, Equatable {
     public static let odrl = VocabularyRegistry()
 
     public func knowsAction(_ iri: String) -> Bool { ODRLVocabulary.isAction(iri) || actions.contains(iri) }
-    public func knowsLeftOperand(_ iri: String) -> Bool { ODRLVocabulary.isLeftOperand(iri) || leftOperands.contains(iri) }
+    public func knowsLeftOperand(_ iri: String) -> Bool {
+        ODRLVocabulary.isLeftOperand(iri) || leftOperands.contains(iri)
+    }
     public func knowsOperator(_ iri: String) -> Bool { ODRLVocabulary.isOperator(iri) || operators.contains(iri) }
 }

@@ -36,7 +36,8 @@ public struct PolicyValidator: Sendable {
             issues += check.issues
         }
         issues += Self.inheritanceCycles(policies)
-        return issues.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
+        return issues.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(
+            \.element)
     }
 
     /// Whether `issues` holds an error.
@@ -117,10 +118,16 @@ struct Check {
         let assignees = Self.distinct(rules.compactMap(\.assignee?.iri))
         let name = policy.kind.rawValue
         if rules.contains(where: { $0.assigner == nil }) || assigners.count != 1 {
-            error("assigner", "an \(name) must have exactly one assigner; found \(Self.count(assigners, rules.contains { $0.assigner == nil }))")
+            error(
+                "assigner",
+                "an \(name) must have exactly one assigner; found \(Self.count(assigners, rules.contains { $0.assigner == nil }))"
+            )
         }
         if policy.kind == .agreement, rules.contains(where: { $0.assignee == nil }) || assignees.count != 1 {
-            error("assignee", "an Agreement must have exactly one assignee; found \(Self.count(assignees, rules.contains { $0.assignee == nil }))")
+            error(
+                "assignee",
+                "an Agreement must have exactly one assignee; found \(Self.count(assignees, rules.contains { $0.assignee == nil }))"
+            )
         }
     }
 
@@ -169,7 +176,9 @@ struct Check {
         }
         guard path.split(separator: ".").count < 8 else { return }
         for (index, duty) in rule.duties.enumerated() { self.rule(duty, "\(path).duty[\(index)]", nestedIn: "duty") }
-        for (index, duty) in rule.remedies.enumerated() { self.rule(duty, "\(path).remedy[\(index)]", nestedIn: "remedy") }
+        for (index, duty) in rule.remedies.enumerated() {
+            self.rule(duty, "\(path).remedy[\(index)]", nestedIn: "remedy")
+        }
         for (index, duty) in rule.consequences.enumerated() {
             self.rule(duty, "\(path).consequence[\(index)]", nestedIn: "consequence")
         }
