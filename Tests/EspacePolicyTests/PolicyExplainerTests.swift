@@ -48,7 +48,7 @@ struct PolicyExplainerTests {
             text == """
                 Agreement http://example.org/a from http://example.org/provider to http://example.org/consumer:
                 - Where a permission and a prohibition conflict, the permission wins.
-                - http://example.org/consumer may print (where the resolution is at most 1200 dpi) http://example.org/report if (exactly one of: the spatial is http://example.org/EU; the count is at most 10).
+                - http://example.org/consumer may print (where the resolution is at most 1200 dpi) http://example.org/report if (exactly one of: the location is http://example.org/EU; the number of uses is at most 10).
                 - http://example.org/consumer may not concurrent use http://example.org/report; whoever does must delete http://example.org/copies.
                 - http://example.org/consumer must delete http://example.org/report if the elapsed time is at least P30D; otherwise must pay 100.
                 """)
@@ -68,7 +68,7 @@ struct PolicyExplainerTests {
             text == """
                 Set http://example.org/s to any member of http://example.org/members (where the http://example.org/level (unknown: fails closed) is at least 2):
                 - Inherits every rule of http://example.org/base.
-                - any member of http://example.org/members (where the http://example.org/level (unknown: fails closed) is at least 2) may http://example.org/train (unknown: fails closed) any member of http://example.org/archive if (the date is on or after 2026-01-01 and the count <http://www.w3.org/ns/odrl/2/lessThan> (unknown: fails closed) 3).
+                - Any member of http://example.org/members (where the http://example.org/level (unknown: fails closed) is at least 2) may http://example.org/train (unknown: fails closed) any member of http://example.org/archive if (the date is on or after 2026-01-01 and the number of uses <http://www.w3.org/ns/odrl/2/lessThan> (unknown: fails closed) 3).
                 """)
     }
 

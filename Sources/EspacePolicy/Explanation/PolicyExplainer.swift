@@ -57,14 +57,14 @@ public struct PolicyExplainer: Sendable {
     }
 
     func permission(_ rule: Rule) -> String {
-        var text = "\(rule.assignee.map(party) ?? "Anyone") may \(action(rule))\(conditions(rule.constraints))"
+        var text = "\(rule.assignee.map(subject) ?? "Anyone") may \(action(rule))\(conditions(rule.constraints))"
         let duties = rule.duties.map(duty)
         if !duties.isEmpty { text += "; must \(duties.joined(separator: " and ")) first" }
         return text
     }
 
     func prohibition(_ rule: Rule) -> String {
-        let subject = rule.assignee.map { "\(party($0)) may not" } ?? "Nobody may"
+        let subject = rule.assignee.map { "\(self.subject($0)) may not" } ?? "Nobody may"
         var text = "\(subject) \(action(rule))\(conditions(rule.constraints))"
         let remedies = rule.remedies.map(duty)
         if !remedies.isEmpty { text += "; whoever does must \(remedies.joined(separator: " and "))" }
@@ -72,7 +72,7 @@ public struct PolicyExplainer: Sendable {
     }
 
     func obligation(_ rule: Rule) -> String {
-        "\(rule.assignee.map(party) ?? "The assignee") must \(duty(rule))"
+        "\(rule.assignee.map(subject) ?? "The assignee") must \(duty(rule))"
     }
 
     /// A duty as a verb phrase: "pay 5.00 EUR", "delete http://x if …; otherwise must …".
@@ -114,6 +114,11 @@ public struct PolicyExplainer: Sendable {
 
     func asset(_ asset: Asset) -> String {
         member(asset.iri, asset.isCollection, asset.refinements)
+    }
+
+    /// A party starting a sentence ("Any member of …").
+    func subject(_ party: Party) -> String {
+        party.isCollection ? "A" + self.party(party).dropFirst() : self.party(party)
     }
 
     func party(_ party: Party) -> String {
@@ -165,7 +170,8 @@ public struct PolicyExplainer: Sendable {
             default: break
             }
         }
-        let subject = "the " + term(atomic.leftOperand, known: registry.knowsLeftOperand(atomic.leftOperand))
+        let noun = ODRL.term(atomic.leftOperand).flatMap { Self.nouns[$0] }
+        let subject = "the " + (noun ?? term(atomic.leftOperand, known: registry.knowsLeftOperand(atomic.leftOperand)))
         let verb: String
         switch atomic.operator {
         case .eq: verb = "is"
@@ -209,6 +215,12 @@ public struct PolicyExplainer: Sendable {
         let text = ODRL.term(iri).map(Self.words) ?? iri
         return known ? text : text + " (unknown: fails closed)"
     }
+
+    /// Left operands whose ODRL name reads badly as a noun.
+    static let nouns: [String: String] = [
+        "spatial": "location", "count": "number of uses", "payAmount": "amount paid", "dateTime": "date",
+        "spatialCoordinates": "coordinates", "virtualLocation": "network location", "systemDevice": "device",
+    ]
 
     /// `concurrentUse` → "concurrent use".
     static func words(_ term: String) -> String {
