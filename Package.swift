@@ -131,7 +131,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EspaceNetworkTests", dependencies: ["EspaceNetwork", "EspaceIdentity"]),
-        .testTarget(name: "EspacePolicyTests", dependencies: ["EspacePolicy", "EspaceRDF", "EspaceJSON", "EspaceTestSupport"]),
+        .testTarget(
+            name: "EspacePolicyTests", dependencies: ["EspacePolicy", "EspaceRDF", "EspaceJSON", "EspaceJSONLD", "EspaceTestSupport"]),
         .testTarget(name: "EspaceCLITests", dependencies: ["EspaceCLI", "EspaceTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
