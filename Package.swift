@@ -88,7 +88,7 @@ let package = Package(
             name: "EspaceCLI",
             dependencies: [
                 "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceConformance",
-                "EspaceIdentity", "EspaceCredentials", "EspaceDCP", "EspaceServer", "EspaceNetwork",
+                "EspaceIdentity", "EspaceCredentials", "EspaceDCP", "EspaceServer", "EspaceNetwork", "EspacePolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -131,7 +131,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EspaceNetworkTests", dependencies: ["EspaceNetwork", "EspaceIdentity"]),
-        .testTarget(name: "EspacePolicyTests", dependencies: ["EspacePolicy", "EspaceRDF", "EspaceTestSupport"]),
+        .testTarget(
+            name: "EspacePolicyTests", dependencies: ["EspacePolicy", "EspaceRDF", "EspaceJSON", "EspaceJSONLD", "EspaceTestSupport"]),
         .testTarget(name: "EspaceCLITests", dependencies: ["EspaceCLI", "EspaceTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -18,6 +18,7 @@ struct Espace: AsyncParsableCommand {
             ServeCommand.self,
             DemoCommand.self,
             VCCommand.self,
+            PolicyCommand.self,
         ]
     )
 }

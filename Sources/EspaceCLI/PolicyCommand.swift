@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `espace policy`: ODRL 2.2 policy tools.
+struct PolicyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy",
+        abstract: "ODRL 2.2 policies: validate, explain.",
+        subcommands: [PolicyValidateCommand.self, PolicyExplainCommand.self]
+    )
+}

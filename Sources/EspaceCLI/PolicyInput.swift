@@ -1,0 +1,39 @@
+import ArgumentParser
+import EspacePolicy
+
+/// The syntax of a policy file.
+enum PolicyFormat: String, ExpressibleByArgument, CaseIterable {
+    case json
+    case turtle
+}
+
+/// Reads the policies of a file given to an `espace policy` command.
+enum PolicyInput {
+    /// The format: `--format` if given, else by extension (`.ttl`/`.turtle` → Turtle), else JSON.
+    static func format(of path: String, _ explicit: PolicyFormat?) -> PolicyFormat {
+        if let explicit { return explicit }
+        let lower = path.lowercased()
+        return lower.hasSuffix(".ttl") || lower.hasSuffix(".turtle") ? .turtle : .json
+    }
+
+    /// Every policy in `path` (`-` for standard input), read leniently: a rule without an
+    /// action is kept (validation reports it with its place; explain says "do anything with").
+    static func policies(_ path: String, _ explicit: PolicyFormat?) throws -> [Policy] {
+        let name = path == "-" ? "<stdin>" : path
+        let bytes: [UInt8]
+        do {
+            bytes = try InputSource.read(path)
+        } catch {
+            throw CommandFailure.exit("\(error)")
+        }
+        do {
+            let reader = PolicyReader(strict: false)
+            switch format(of: path, explicit) {
+            case .json: return try PolicyDocument.policies(fromJSON: bytes, reader: reader)
+            case .turtle: return try PolicyDocument.policies(fromTurtle: bytes, reader: reader)
+            }
+        } catch {
+            throw CommandFailure.exit("\(name): \(error)")
+        }
+    }
+}
