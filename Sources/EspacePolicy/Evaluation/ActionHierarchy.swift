@@ -2,56 +2,17 @@
 /// commit e3a45ad): each action's `includedIn` parent, and each deprecated action's
 /// `skos:exactMatch` replacement (treated as included in it).
 enum ActionHierarchy {
-    /// ODRL action term → the terms it is directly included in.
-    static let parents: [String: [String]] = [
-        "acceptTracking": ["use"],
-        "aggregate": ["use"],
-        "annotate": ["use"],
-        "anonymize": ["use"],
-        "append": ["modify"],
-        "archive": ["use"],
-        "attribute": ["use"],
-        "compensate": ["use"],
-        "concurrentUse": ["use"],
-        "copy": ["reproduce"],
-        "delete": ["use"],
-        "derive": ["use"],
-        "digitize": ["use"],
-        "display": ["play"],
-        "distribute": ["use"],
-        "ensureExclusivity": ["use"],
-        "execute": ["use"],
-        "export": ["transform"],
-        "extract": ["reproduce"],
-        "give": ["transfer"],
-        "grantUse": ["use"],
-        "include": ["use"],
-        "index": ["use"],
-        "inform": ["use"],
-        "install": ["use"],
-        "license": ["grantUse"],
-        "modify": ["use"],
-        "move": ["use"],
-        "nextPolicy": ["use"],
-        "obtainConsent": ["use"],
-        "pay": ["compensate"],
-        "play": ["use"],
-        "present": ["use"],
-        "print": ["use"],
-        "read": ["use"],
-        "reproduce": ["use"],
-        "reviewPolicy": ["use"],
-        "sell": ["transfer"],
-        "stream": ["use"],
-        "synchronize": ["use"],
-        "textToSpeech": ["use"],
-        "transform": ["use"],
-        "translate": ["use"],
-        "uninstall": ["use"],
-        "watermark": ["use"],
-        "write": ["modify"],
-        "writeTo": ["modify"],
+    /// Deprecated ODRL 2.2 actions and the action each is a `skos:exactMatch` of (or, for
+    /// `pay`, `license`, `append`, `export`, `copy`, the one the vocabulary puts them under).
+    static let deprecatedReplacements: [String: String] = [
+        "append": "modify", "copy": "reproduce", "export": "transform", "license": "grantUse", "pay": "compensate",
+        "write": "modify", "writeTo": "modify",
     ]
+
+    /// ODRL action term → the terms it is directly included in: the vocabulary's
+    /// `includedIn` (generated table, `ODRLVocabulary.includedIn`) plus the deprecated actions.
+    static let parents: [String: [String]] = ODRLVocabulary.includedIn.mapValues { [$0] }
+        .merging(deprecatedReplacements.mapValues { [$0] }) { current, extra in current + extra }
 
     /// Whether `action` is `ancestor` or included in it, transitively, over the ODRL table
     /// and `additions` (full IRIs, child → parents). Bounded by a visited set.
