@@ -1,0 +1,36 @@
+import EspaceJSON
+import Testing
+
+/// `espace policy eval` on the SolidLab suite's files.
+@Suite("espace policy eval")
+struct PolicyEvalCommandTests {
+    static let data = CLIRunner.sharedRoot.appendingPathComponent("conformance/odrl/solidlab-odrl-test-suite/data").path
+
+    @Test func aPermittedRequestExitsZeroAndExplainsWhy() throws {
+        let result = try CLIRunner.run([
+            "policy", "eval", "--policy", Self.data + "/policies/policy-5.ttl", "--request", Self.data + "/requests/request-1.ttl",
+            "--state", Self.data + "/sotw/temporal.ttl",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("✔ permission"))
+        #expect(result.stdout.contains("Decision: PERMIT"))
+    }
+
+    @Test func aDeniedRequestExitsOneWithTheReasonInJSON() throws {
+        let result = try CLIRunner.run([
+            "policy", "eval", "--policy", Self.data + "/policies/policy-5.ttl", "--request", Self.data + "/requests/request-2.ttl",
+            "--format", "json",
+        ])
+        #expect(result.status == 1)
+        let report = try JSONParser().parse(result.stdoutBytes)
+        #expect(report["decision"] == "deny")
+        let premises = report["rules"]?.asArray.first?["premises"]?.asArray ?? []
+        #expect(premises.contains { $0["kind"] == "PartyReport" && $0["satisfied"] == false })
+    }
+
+    @Test func unreadableInputIsAnError() throws {
+        let result = try CLIRunner.run(["policy", "eval", "--policy", "/nonexistent.ttl", "--request", Self.data + "/requests/request-1.ttl"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: "))
+    }
+}
