@@ -4,7 +4,7 @@ import ArgumentParser
 struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy",
-        abstract: "ODRL 2.2 policies: validate, explain, evaluate.",
-        subcommands: [PolicyValidateCommand.self, PolicyExplainCommand.self, PolicyEvalCommand.self]
+        abstract: "ODRL 2.2 policies: validate, explain, evaluate, compare.",
+        subcommands: [PolicyValidateCommand.self, PolicyExplainCommand.self, PolicyEvalCommand.self, PolicyCompareCommand.self]
     )
 }

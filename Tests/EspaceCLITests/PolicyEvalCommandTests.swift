@@ -34,3 +34,21 @@ struct PolicyEvalCommandTests {
         #expect(result.stderr.hasPrefix("error: "))
     }
 }
+
+/// `espace policy compare`.
+@Suite("espace policy compare")
+struct PolicyCompareCommandTests {
+    @Test func aPolicyMatchesItselfAndNotAnother() throws {
+        let data = PolicyEvalCommandTests.data
+        let same = try CLIRunner.run(["policy", "compare", "--agreement", data + "/policies/policy-5.ttl", "--offer", data + "/policies/policy-5.ttl"])
+        #expect(same.status == 0, "\(same.stdout)\(same.stderr)")
+        #expect(same.stdout.contains("matches the offer"))
+        let other = try CLIRunner.run([
+            "policy", "compare", "--agreement", data + "/policies/policy-5.ttl", "--offer", data + "/policies/policy-1.ttl", "--json",
+        ])
+        #expect(other.status == 1)
+        let result = try JSONParser().parse(other.stdoutBytes)
+        #expect(result["matches"] == false)
+        #expect((result["differences"]?.asArray.count ?? 0) > 0)
+    }
+}
