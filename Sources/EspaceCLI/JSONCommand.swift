@@ -1,4 +1,5 @@
 import ArgumentParser
+import EspaceIdentity
 import Crypto
 import EspaceJSON
 import Foundation
@@ -42,8 +43,7 @@ struct JSONCommand: ParsableCommand {
 
         func run() throws {
             let bytes = try JSONCommand.report { try JSONCommand.canonicalBytes(of: file) }
-            let digits = Array("0123456789abcdef")
-            let hex = String(SHA256.hash(data: bytes).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] })
+            let hex = Hex.encode(SHA256.hash(data: bytes))
             print(sri ? "sha256-" + hex : hex)
         }
     }

@@ -58,7 +58,7 @@ public struct JsonWebSignature2020: EmbeddedProofChecking {
         let documentHash = try canonicalization.hash(.object(unsecured), what: "the document")
         switch variant {
         case .gaiaX:
-            return Array(Self.hex(documentHash).utf8)
+            return Array(Hex.encode(documentHash).utf8)
         case .w3c:
             var options = proof
             options["jws"] = nil
@@ -142,16 +142,5 @@ public struct JsonWebSignature2020: EmbeddedProofChecking {
         throw IdentityError(
             "the JsonWebSignature2020 signature verifies with \(vmID) over neither the Gaia-X nor the W3C payload: \(lastError.message)",
             reason: .signatureInvalid)
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -7,7 +7,7 @@ import EspaceJSON
 public enum DigestSRI {
     /// The digest of `value` in the Gaia-X form.
     public static func compute(_ value: JSONValue) throws(IdentityError) -> String {
-        "sha256-" + hex(try sha256(value))
+        "sha256-" + Hex.encode(try sha256(value))
     }
 
     /// Whether `sri` (`sha256-<hex>` or `sha256-<base64>`) is the digest of `value`.
@@ -18,7 +18,7 @@ public enum DigestSRI {
         }
         let encoded = String(sri.dropFirst(7))
         let expected: [UInt8]
-        if encoded.count == 64, let bytes = fromHex(encoded) {
+        if encoded.count == 64, let bytes = Hex.decode(encoded) {
             expected = bytes
         } else if encoded.count == 44, let bytes = fromBase64(encoded), bytes.count == 32 {
             expected = bytes
@@ -36,37 +36,6 @@ public enum DigestSRI {
         }
     }
 
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 15)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static func fromHex(_ text: String) -> [UInt8]? {
-        var out: [UInt8] = []
-        var high: UInt8?
-        for c in text.utf8 {
-            let v: UInt8
-            switch c {
-            case 48...57: v = c - 48
-            case 97...102: v = c - 87
-            case 65...70: v = c - 55
-            default: return nil
-            }
-            if let h = high {
-                out.append(h << 4 | v)
-                high = nil
-            } else {
-                high = v
-            }
-        }
-        return high == nil ? out : nil
-    }
 
     /// Standard base64 (with padding), as SRI writes digests.
     static func fromBase64(_ text: String) -> [UInt8]? {
