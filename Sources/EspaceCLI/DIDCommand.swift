@@ -124,21 +124,7 @@ struct DIDCommand: ParsableCommand {
 
         func run() throws {
             try IdentitySupport.report {
-                var hosts = Set<String>()
-                var networks: [IPNetwork] = []
-                for entry in allowHost {
-                    if entry.contains("/") || IPAddress(entry) != nil {
-                        guard let network = IPNetwork(entry) else {
-                            throw IdentitySupport.Failure("--allow-host \(entry) is not a CIDR block")
-                        }
-                        networks.append(network)
-                    } else {
-                        hosts.insert(entry)
-                    }
-                }
-                let client = GuardedHTTPClient(
-                    client: URLSessionHTTPClient(), resolver: SystemHostResolver(),
-                    allowList: AddressAllowList(hosts: hosts, networks: networks, allowAllPrivate: allowPrivate))
+                let client = try VCSupport.guardedClient(allowHost: allowHost, allowPrivate: allowPrivate)
                 let web = DIDWebResolver(
                     client: client,
                     limits: HTTPLimits(maxResponseBytes: 256 * 1024, timeout: .seconds(max(1, min(timeout, 120)))),
