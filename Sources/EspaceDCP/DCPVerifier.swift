@@ -40,6 +40,8 @@ public struct DCPVerifier: Sendable {
     public var allowInsecureHTTP: Bool
     public let cache: PresentationCache
     let replayGuard: ReplayGuard
+    /// One proof verifier for every request, so processed JSON-LD contexts stay cached.
+    let proofVerifier = EmbeddedProofVerifier()
     public var limits: HTTPLimits
 
     public init(
@@ -144,6 +146,7 @@ public struct DCPVerifier: Sendable {
         policy.statusChecker = statusChecker
         policy.audience = identity.participant
         policy.requireHolderBinding = requireHolderBinding
+        policy.proofVerifier = proofVerifier
         return policy
     }
 
