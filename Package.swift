@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(name: "EspaceNetworkTests", dependencies: ["EspaceNetwork", "EspaceIdentity"]),
         .testTarget(
             name: "EspacePolicyTests", dependencies: ["EspacePolicy", "EspaceRDF", "EspaceJSON", "EspaceJSONLD", "EspaceTestSupport"]),
-        .testTarget(name: "EspaceCLITests", dependencies: ["EspaceCLI", "EspaceTestSupport"]),
+        .testTarget(name: "EspaceCLITests", dependencies: ["EspaceCLI", "EspaceTestSupport", "EspaceNetwork"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,13 +1,11 @@
 import EspaceJSON
+import EspaceNetwork
 import Foundation
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// A data space of three participants run from the command line: an issuer (did:key) signs a
 /// membership credential with `espace vc issue`; a holder node and a verifier node run
@@ -16,19 +14,7 @@ import Testing
 /// presentation and credential signatures, trust, holder binding).
 @Suite("espace serve and DCP between two nodes")
 struct ServeCommandTests {
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        try #require(ok, "cannot find a free port")
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
+    static func freePort() throws -> Int { try freeLoopbackPort() }
 
     /// Starts `espace serve …` and waits until it listens; returns the process.
     static func serve(_ arguments: [String], log: String) throws -> Process {

@@ -7,31 +7,13 @@ import EspaceServer
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Two nodes on loopback, over real HTTP: the verifier resolves the holder's did:web
 /// document, queries its credential service, and the holder's credential service resolves
 /// the verifier's did:web document to check the verifier's ID token.
 @Suite("DCP between two nodes over HTTP")
 struct DCPOverHTTPTests {
-    /// A port nothing listens on now (bound then released).
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw IdentityError("socket() failed") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw IdentityError("bind() failed") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
+    static func freePort() throws -> Int { try freeLoopbackPort() }
 
     struct Node {
         var port: Int
