@@ -98,6 +98,7 @@ let package = Package(
             name: "EspaceBenchmarks",
             dependencies: [
                 "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceIdentity", "EspaceCredentials",
+                "EspacePolicy",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

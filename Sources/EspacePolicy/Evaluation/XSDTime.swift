@@ -22,8 +22,6 @@ enum XSDTime {
     }
 
     private static func exact(_ whole: Int, _ fraction: String) -> Decimal {
-        guard !fraction.isEmpty, let part = Decimal(string: "0." + fraction, locale: Locale(identifier: "en_US_POSIX"))
-        else { return Decimal(whole) }
-        return Decimal(whole) + part
+        ExactDecimal.seconds(whole, fraction: fraction)
     }
 }
