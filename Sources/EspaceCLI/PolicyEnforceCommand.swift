@@ -48,14 +48,18 @@ struct PolicyEnforceCommand: ParsableCommand {
     @Option(help: "The decision time (xsd:dateTime); default now.")
     var now: String?
 
+    @Option(name: .customLong("parent"), help: "Policies the policy's inheritFrom may name (a file; repeatable).")
+    var parents: [String] = []
+
     @Option(help: "text or json.")
     var format: PolicyEvalCommand.ReportFormat = .text
 
     func run() throws {
         let policies = try PolicyInput.policies(policy, nil)
-        guard policies.count == 1, let evaluated = policies.first else {
+        guard policies.count == 1, let given = policies.first else {
             throw CommandFailure.exit("\(policy) holds \(policies.count) policies; give a file with exactly one")
         }
+        let evaluated = try PolicyInput.resolvingInheritance(given, parents: parents)
         var enforcer = PolicyEnforcer()
         if let registry {
             enforcer.registry = enforcer.registry.merging(try Self.load(registry) { json throws(PolicyError) in try LeftOperandRegistry(json: json) })

@@ -95,3 +95,21 @@ struct PolicyEnforceCommandTests {
         #expect(result.stderr.contains("leftOperands[0].source"))
     }
 }
+
+/// `--parent`: inheritance is resolved, and a missing parent is an error, not a partial policy.
+@Suite("espace policy inheritance")
+struct PolicyInheritanceCommandTests {
+    @Test func aMissingParentIsAnErrorAndAGivenOneIsMerged() throws {
+        let examples = PolicyEnforceCommandTests.examples
+        let base = [
+            "policy", "enforce", "--policy", examples + "/offer-inheriting.json", "--scope", "catalogue", "--target",
+            "urn:dataset:weather", "--participant", examples + "/participant.json", "--now", "2026-11-29T12:00:00Z",
+        ]
+        let missing = try CLIRunner.run(base)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("inherits from <urn:uuid:agreement-weather-1>, which is not available"))
+        let merged = try CLIRunner.run(base + ["--parent", examples + "/agreement.json"])
+        #expect(merged.status == 0, "\(merged.stdout)\(merged.stderr)")
+        #expect(merged.stdout.contains("Decision: PERMIT"))
+    }
+}

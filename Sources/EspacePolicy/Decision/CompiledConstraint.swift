@@ -52,11 +52,15 @@ struct CompiledAtomicConstraint: Sendable {
     let typedRight: [TypedValue]?
     /// Unknown operator, unknown `dataType` or an undereferenced `rightOperandReference`.
     let failsClosed: Bool
+    /// A `unit` or `status` to honour: decided by `ConstraintEvaluator` itself.
+    let needsEvaluator: Bool
 
     init(_ atomic: AtomicConstraint) {
         source = atomic
         var failsClosed = false
         if case .unknown = atomic.operator { failsClosed = true }
+        // Units and statuses are rare: the evaluator's path handles them.
+        needsEvaluator = atomic.unit != nil || atomic.status != nil
         if !atomic.rightOperandReference.isEmpty, atomic.rightOperand.isEmpty { failsClosed = true }
         var right = atomic.rightOperand
         if let dataType = atomic.dataType {
@@ -78,6 +82,7 @@ struct CompiledAtomicConstraint: Sendable {
 
     func holds(_ context: ConstraintEvaluator, _ cache: inout LeftValueCache) -> Bool {
         if failsClosed { return false }
+        if needsEvaluator { return context.evaluate(source).satisfied }
         if !context.state.deferred.isEmpty, context.state.deferred[source.leftOperand] != nil {
             return context.ruleKind != .prohibition
         }

@@ -10,6 +10,15 @@ struct ConstraintEvaluator {
     var ruleAction: String? = nil
     /// The rule's kind (a deferred constraint holds for permissions and duties, not for prohibitions).
     var ruleKind: Rule.Kind = .permission
+    /// The member a collection's refinement is evaluated for: its attributes come first.
+    var subject: String? = nil
+
+    /// This evaluator for the refinements of a collection, applied to `member`.
+    func refining(_ member: String?) -> ConstraintEvaluator {
+        var copy = self
+        copy.subject = member
+        return copy
+    }
 
     static let xsd = "http://www.w3.org/2001/XMLSchema#"
     static let dateTimeIRI = ODRL.iri("dateTime")
@@ -83,7 +92,15 @@ struct ConstraintEvaluator {
         if state.undefined.contains(atomic.leftOperand) {
             return fail("<\(atomic.leftOperand)> is not a left operand the data space's registry defines (fails closed)")
         }
-        guard let left = leftValues(atomic.leftOperand) else {
+        if let unit = atomic.unit {
+            let valueUnit = state.units[atomic.leftOperand]
+            guard valueUnit == unit else {
+                return fail(
+                    valueUnit.map { "the constraint is in <\(unit)> but <\(atomic.leftOperand)> is in <\($0)>" }
+                        ?? "the constraint is in <\(unit)> but the unit of <\(atomic.leftOperand)> is not known")
+            }
+        }
+        guard let left = leftValues(atomic.leftOperand) ?? atomic.status.map({ [$0] }) else {
             if atomic.operator == .isNoneOf {
                 report.satisfied = true
                 report.reason = "no value for <\(atomic.leftOperand)>, so none of the listed values is present"
@@ -96,6 +113,9 @@ struct ConstraintEvaluator {
         let (satisfied, reason) = OperatorEvaluation(state: state).apply(atomic.operator, left, right)
         report.satisfied = satisfied
         report.reason = reason
+        if leftValues(atomic.leftOperand) == nil, let status = atomic.status {
+            report.reason = "no current value, so the constraint's status \(status) is used; " + reason
+        }
         return report
     }
 
@@ -109,10 +129,11 @@ struct ConstraintEvaluator {
         }
     }
 
-    /// The left operand's value(s): from the request context, the state's values, or the
-    /// built-ins `odrl:dateTime` (the current time) and `odrl:count` (recorded uses, 0 if
+    /// The left operand's value(s): from the attributes of the collection member being
+    /// refined, the request context, the state's values, or the built-ins `odrl:dateTime` (the current time) and `odrl:count` (recorded uses, 0 if
     /// none are recorded for the rule).
     func leftValues(_ leftOperand: String) -> [PolicyValue]? {
+        if let subject, let values = state.attributes[subject]?[leftOperand], !values.isEmpty { return values }
         if let values = request.context[leftOperand], !values.isEmpty { return values }
         if let values = state.values[leftOperand], !values.isEmpty { return values }
         switch leftOperand {
