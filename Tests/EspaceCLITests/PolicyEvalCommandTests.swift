@@ -113,3 +113,29 @@ struct PolicyInheritanceCommandTests {
         #expect(merged.stdout.contains("Decision: PERMIT"))
     }
 }
+
+/// `espace policy validate` knows the enforcement registry.
+@Suite("espace policy validate with a registry")
+struct PolicyValidateRegistryTests {
+    @Test func registryOperandsAreKnownAndOperandsWithoutValueAreWarnedAbout() throws {
+        let examples = PolicyEnforceCommandTests.examples
+        let policy = try CLIRunner.temporaryFile(
+            Array(
+                """
+                {"@context": "https://w3id.org/dspace/2025/1/context.jsonld", "@type": "Offer", "@id": "urn:o", "assigner": "did:web:p",
+                 "permission": [{"action": "use", "target": "urn:d", "constraint": [
+                   {"leftOperand": "https://dataspace.espace.example/policy#tier", "operator": "eq", "rightOperand": "gold"},
+                   {"leftOperand": "absolutePosition", "operator": "eq", "rightOperand": "top"}]}]}
+                """.utf8), name: "offer.json")
+        let without = try CLIRunner.run(["policy", "validate", policy])
+        #expect(without.status == 1)
+        #expect(without.stdout.contains("unknown left operand <https://dataspace.espace.example/policy#tier>"))
+        let with = try CLIRunner.run(["policy", "validate", policy, "--registry", examples + "/registry.json", "--json"])
+        #expect(with.status == 0, "\(with.stdout)\(with.stderr)")
+        let report = try JSONParser().parse(with.stdoutBytes)
+        let issues = report["issues"]?.asArray ?? []
+        #expect(issues.count == 1)
+        #expect(issues.first?["severity"] == "warning")
+        #expect(issues.first?["message"]?.stringValue?.contains("absolutePosition") == true)
+    }
+}
