@@ -6,16 +6,20 @@ indirect enum CompiledConstraint: Sendable {
     /// A constraint that can never hold (too deeply nested, or an empty logical constraint).
     case never
 
-    init(_ constraint: Constraint, depth: Int) {
+    init(_ constraint: Constraint, depth: Int, slots: inout [String: Int]) {
         switch constraint {
         case .atomic(let atomic):
-            self = .atomic(CompiledAtomicConstraint(atomic))
+            self = .atomic(CompiledAtomicConstraint(atomic, slots: &slots))
         case .logical(let logical):
             guard depth < 64, !logical.constraints.isEmpty else {
                 self = .never
                 return
             }
-            self = .logical(logical.operand, logical.constraints.map { CompiledConstraint($0, depth: depth + 1) })
+            var members: [CompiledConstraint] = []
+            for member in logical.constraints {
+                members.append(CompiledConstraint(member, depth: depth + 1, slots: &slots))
+            }
+            self = .logical(logical.operand, members)
         }
     }
 
@@ -43,8 +47,9 @@ indirect enum CompiledConstraint: Sendable {
     }
 }
 
-/// `leftOperand operator rightOperand` with the right operand typed in advance.
-struct CompiledAtomicConstraint: Sendable {
+/// `leftOperand operator rightOperand` with the right operand typed in advance (a class:
+/// decisions pass it around by reference, with no copy of its fields).
+final class CompiledAtomicConstraint: Sendable {
     let source: AtomicConstraint
     /// The right operand after the constraint's `dataType` is applied.
     let right: [PolicyValue]
@@ -55,8 +60,20 @@ struct CompiledAtomicConstraint: Sendable {
     /// A `unit` or `status` to honour: decided by `ConstraintEvaluator` itself.
     let needsEvaluator: Bool
 
-    init(_ atomic: AtomicConstraint) {
+    /// The left operand's slot in the decision's value cache (one per distinct operand).
+    let slot: Int
+    /// What the evaluator computes for the left operand itself, if anything.
+    let builtin: BuiltinOperand?
+
+    init(_ atomic: AtomicConstraint, slots: inout [String: Int]) {
         source = atomic
+        if let known = slots[atomic.leftOperand] {
+            slot = known
+        } else {
+            slot = slots.count
+            slots[atomic.leftOperand] = slot
+        }
+        builtin = BuiltinOperand(iri: atomic.leftOperand)
         var failsClosed = false
         if case .unknown = atomic.operator { failsClosed = true }
         // Units and statuses are rare: the evaluator's path handles them.
@@ -87,7 +104,7 @@ struct CompiledAtomicConstraint: Sendable {
             return context.ruleKind != .prohibition
         }
         if !context.state.undefined.isEmpty, context.state.undefined.contains(source.leftOperand) { return false }
-        guard let (left, typedLeft) = cache.values(of: source.leftOperand, context) else {
+        guard let (left, typedLeft) = cache.values(slot, source.leftOperand, builtin, context) else {
             return source.operator == .isNoneOf
         }
         switch source.operator {
@@ -118,17 +135,40 @@ struct CompiledAtomicConstraint: Sendable {
 }
 
 /// The left operand values of one decision, read and typed once however many constraints
-/// use them (a date window reads `dateTime` twice).
+/// use them (a date window reads `dateTime` twice); indexed by the operands' slots.
 struct LeftValueCache {
-    private var entries: [(String, [PolicyValue], [Result<TypedValue, Incomparable>])] = []
+    private enum Entry {
+        case unread
+        case missing
+        case values([PolicyValue], [Result<TypedValue, Incomparable>])
+    }
 
-    mutating func values(of leftOperand: String, _ context: ConstraintEvaluator) -> (
-        [PolicyValue], [Result<TypedValue, Incomparable>]
-    )? {
-        for entry in entries where entry.0 == leftOperand { return (entry.1, entry.2) }
-        guard let values = context.leftValues(leftOperand) else { return nil }
-        let typed = values.map(TypedValue.from)
-        entries.append((leftOperand, values, typed))
-        return (values, typed)
+    private var entries: [Entry]
+
+    init(slots: Int) {
+        entries = Array(repeating: .unread, count: slots)
+    }
+
+    mutating func values(
+        _ slot: Int, _ leftOperand: String, _ builtin: BuiltinOperand?, _ context: ConstraintEvaluator
+    ) -> ([PolicyValue], [Result<TypedValue, Incomparable>])? {
+        switch entries[slot] {
+        case .values(let values, let typed): return (values, typed)
+        case .missing: return nil
+        case .unread:
+            guard let values = context.leftValues(leftOperand, builtin: builtin) else {
+                entries[slot] = .missing
+                return nil
+            }
+            // A count is typed as it is made; other values are read from their lexical form.
+            let typed: [Result<TypedValue, Incomparable>]
+            if case .count = builtin, values.count == 1, case .literal(let text, _, _) = values[0], let n = Int(text) {
+                typed = [.success(.decimal(ExactNumber(n)))]
+            } else {
+                typed = values.map(TypedValue.from)
+            }
+            entries[slot] = .values(values, typed)
+            return (values, typed)
+        }
     }
 }

@@ -133,23 +133,66 @@ struct ConstraintEvaluator {
     /// refined, the request context, the state's values, or the built-ins `odrl:dateTime` (the current time) and `odrl:count` (recorded uses, 0 if
     /// none are recorded for the rule).
     func leftValues(_ leftOperand: String) -> [PolicyValue]? {
+        leftValues(leftOperand, builtin: BuiltinOperand(iri: leftOperand))
+    }
+
+    /// The non-empty values of `key`. A request states a handful of values: scanning them
+    /// (unequal IRIs differ in length or early bytes) costs less than hashing a long IRI.
+    static func lookup(_ key: String, in table: [String: [PolicyValue]]) -> [PolicyValue]? {
+        if table.isEmpty { return nil }
+        if table.count <= 8 {
+            for (name, values) in table where name.utf8.count == key.utf8.count && name == key {
+                return values.isEmpty ? nil : values
+            }
+            return nil
+        }
+        guard let values = table[key], !values.isEmpty else { return nil }
+        return values
+    }
+
+    /// `leftValues(_:)` with the built-in kind of the operand already known.
+    func leftValues(_ leftOperand: String, builtin: BuiltinOperand?) -> [PolicyValue]? {
         if let subject, let values = state.attributes[subject]?[leftOperand], !values.isEmpty { return values }
-        if let values = request.context[leftOperand], !values.isEmpty { return values }
-        if let values = state.values[leftOperand], !values.isEmpty { return values }
-        switch leftOperand {
-        case Self.dateTimeIRI:
+        if let values = Self.lookup(leftOperand, in: request.context) { return values }
+        if let values = Self.lookup(leftOperand, in: state.values) { return values }
+        switch builtin {
+        case nil:
+            return nil
+        case .dateTime:
             return state.currentTime.map { [$0] }
-        case Self.countIRI where state.usage != nil:
-            return state.usage.map { [UsageMeasures($0, now: nil, action: ruleAction, state: state).count] }
-        case Self.countIRI:
+        case .count:
+            if let usage = state.usage {
+                return [UsageMeasures(usage, now: nil, action: ruleAction, state: state).count]
+            }
             guard let ruleUID else { return nil }
+            guard !state.usageCounts.isEmpty else { return [.literal("0", datatype: Self.xsd + "integer")] }
             let count =
                 request.target.flatMap { state.usageCounts[ruleUID + " " + $0] } ?? state.usageCounts[ruleUID] ?? 0
             return [.literal(String(count), datatype: Self.xsd + "integer")]
-        default:
-            guard let usage = state.usage, let measure = UsageMeasures.Measure(iri: leftOperand) else { return nil }
+        case .measure(let measure):
+            guard let usage = state.usage else { return nil }
             let now = state.currentTime.flatMap(UsageMeasures.seconds)
             return UsageMeasures(usage, now: now, action: ruleAction, state: state).value(measure).map { [$0] }
+        }
+    }
+}
+
+/// The left operands whose values the evaluator computes itself.
+enum BuiltinOperand: Sendable {
+    /// `odrl:dateTime`: the current time.
+    case dateTime
+    /// `odrl:count`: uses so far.
+    case count
+    /// `odrl:elapsedTime`, `meteredTime`, `timeInterval`, `delayPeriod` (from the usage history).
+    case measure(UsageMeasures.Measure)
+
+    init?(iri: String) {
+        switch iri {
+        case ConstraintEvaluator.dateTimeIRI: self = .dateTime
+        case ConstraintEvaluator.countIRI: self = .count
+        default:
+            guard let measure = UsageMeasures.Measure(iri: iri) else { return nil }
+            self = .measure(measure)
         }
     }
 }

@@ -91,6 +91,7 @@ public struct StateOfTheWorld: Sendable, Equatable {
     }
 
     static func reaches(_ start: String, _ goal: String, _ edges: [String: Set<String>]) -> Bool {
+        if edges.isEmpty { return start == goal }
         var queue = [start]
         var seen: Set<String> = []
         while let next = queue.popLast() {
