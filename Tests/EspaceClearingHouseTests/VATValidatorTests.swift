@@ -204,6 +204,8 @@ struct VATValidatorTests {
         #expect(VATValidator.validate("CZ7113192745").failure?.rule == .format)
         // CY: no number starts with 12.
         #expect(VATValidator.validate("CY12259033P").failure?.rule == .format)
+        // BG: a 10-digit number whose EGN check digit fits but whose birth date (month 20) does not.
+        #expect(VATValidator.validate("BG7020271170").failure?.rule == .checkDigits)
         // ES: a first letter no NIF uses.
         #expect(VATValidator.validate("ESI28015865").failure?.position == 3)
     }

@@ -8,6 +8,7 @@ public struct NotaryRequest: Sendable, Equatable {
     /// Longest `value` accepted, in UTF-8 bytes (the validators bound it further).
     public static let maxValueBytes = 256
 
+    /// The kind of number asked for.
     public let type: RegistrationNumberType
     /// The number as given (the validators normalise it).
     public let value: String

@@ -86,7 +86,9 @@ public struct InvalidRegistrationNumber: Sendable, Equatable, CustomStringConver
 
 /// The outcome of an offline check.
 public enum RegistrationNumberCheck: Sendable, Equatable {
+    /// The number passed; its normal form, country and the rule applied.
     case valid(ValidRegistrationNumber)
+    /// The number failed; the rule and the position.
     case invalid(InvalidRegistrationNumber)
 
     /// The valid number, or nil.

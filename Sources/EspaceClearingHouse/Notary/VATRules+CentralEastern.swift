@@ -4,7 +4,7 @@ extension VATValidator {
         VATCountryRule(
             prefix: "BG", countryCode: "BG",
             algorithm:
-                "BG VAT: 9 digits (weights 1…8 mod 11, then 3…10) or 10 digits (EGN, foreigner PNF or other-entity weights)",
+                "BG VAT: 9 digits (weights 1…8 mod 11, then 3…10) or 10 digits (EGN with its birth date, foreigner PNF or other-entity weights)",
             verifiesCheckDigits: true, check: { p throws(NumberFault) in try bulgarianVAT(p) }),
         VATCountryRule(
             prefix: "CZ", countryCode: "CZ",
@@ -96,7 +96,7 @@ extension VATValidator {
             return
         }
         let body = p.digits(0..<9)
-        let egn = CheckDigits.weighted(body, [2, 4, 8, 5, 10, 9, 7, 3, 6]) % 11 % 10
+        let egn = p.hasEGNDate ? CheckDigits.weighted(body, [2, 4, 8, 5, 10, 9, 7, 3, 6]) % 11 % 10 : -1
         let foreigner = CheckDigits.weighted(body, [21, 19, 17, 13, 11, 9, 7, 3, 1]) % 10
         let other = ((11 - CheckDigits.weighted(body, [4, 3, 2, 7, 6, 5, 4, 3, 2])) % 11 + 11) % 11
         try p.requireChecksum(
@@ -140,5 +140,23 @@ extension VATValidator {
         let sum = CheckDigits.weighted(p.digits(0..<9), [8, 7, 6, 5, 4, 3, 2, 10, 1]) % 97
         let accepted = p.value(0..<3) >= 100 ? [0, 42, 55] : [0]
         try p.requireChecksum(accepted.contains(sum), at: 7, "UK mod 97 (weighted sum mod 97 is \(sum))")
+    }
+}
+
+extension NumberPart {
+    /// Whether the first 6 digits are a Bulgarian EGN birth date (`yymmdd`, month + 20 for
+    /// the 1800s, + 40 for the 2000s).
+    var hasEGNDate: Bool {
+        var year = 1900 + value(0..<2)
+        var month = value(2..<4)
+        if month > 40 {
+            year += 100
+            month -= 40
+        } else if month > 20 {
+            year -= 100
+            month -= 20
+        }
+        let day = value(4..<6)
+        return (1...12).contains(month) && day >= 1 && day <= Self.days(inMonth: month, year: year)
     }
 }
