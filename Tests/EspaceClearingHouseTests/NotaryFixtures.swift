@@ -26,6 +26,7 @@ enum NotaryFixtures {
         var policy = CredentialVerifier.Policy(
             now: now + 86_400, resolver: DIDResolvers.offline, trustedIssuers: trusted)
         policy.validatorOptions.checkJSONLD = checkJSONLD
+        policy.validatorOptions.rejectUndefinedTerms = checkJSONLD
         return CredentialVerifier(policy: policy)
     }
 }
