@@ -11,8 +11,8 @@ public struct Notary: Sendable {
     public let did: String
     /// The verification method signing (`kid`): a DID URL under `assertionMethod` of `did`.
     public let kid: String
-    /// The signing key.
-    public let key: PrivateKey
+    /// The signing key (not exposed).
+    let key: PrivateKey
     /// Online registries; `.off` (the default) checks offline only.
     public var registries: OnlineRegistries
     /// How long issued credentials are valid, in seconds (90 days, as the Loire notaries issue).
