@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "EspaceDCP", targets: ["EspaceDCP"]),
         .library(name: "EspacePolicy", targets: ["EspacePolicy"]),
         .library(name: "EspaceNetwork", targets: ["EspaceNetwork"]),
+        .library(name: "EspaceClearingHouse", targets: ["EspaceClearingHouse"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -66,6 +67,11 @@ let package = Package(
         // The Decentralized Claims Protocol (identity tokens, credential service, verifier): pure logic.
         .target(
             name: "EspaceDCP",
+            dependencies: ["EspaceJSON", "EspaceIdentity", "EspaceCredentials"]
+        ),
+        // Layer 5: the clearing house (trust node) services, pure logic: the notary so far.
+        .target(
+            name: "EspaceClearingHouse",
             dependencies: ["EspaceJSON", "EspaceIdentity", "EspaceCredentials"]
         ),
         // Real network I/O behind the identity layer's HTTPClient and HostResolving.
@@ -129,6 +135,13 @@ let package = Package(
             dependencies: [
                 "EspaceServer", "EspaceJSON", "EspaceDCP", "EspaceCredentials", "EspaceIdentity", "EspaceNetwork",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "EspaceClearingHouseTests",
+            dependencies: [
+                "EspaceClearingHouse", "EspaceCredentials", "EspaceIdentity", "EspaceJSON", "EspaceJSONLD", "EspaceRDF",
+                "EspaceTestSupport",
             ]
         ),
         .testTarget(name: "EspaceNetworkTests", dependencies: ["EspaceNetwork", "EspaceIdentity"]),
