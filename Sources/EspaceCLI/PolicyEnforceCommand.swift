@@ -42,6 +42,9 @@ struct PolicyEnforceCommand: ParsableCommand {
     @Option(help: "The usage history (JSON: {agreementTime, uses: [{action, time, duration}]}).")
     var usage: String?
 
+    @Option(help: "The data space's facts (Turtle): collections (odrl:partOf), a taxonomy (rdf:type, skos:broader, rdfs:subClassOf) for isA.")
+    var facts: String?
+
     @Option(help: "A data space's left-operand registry (JSON), added to the standard one.")
     var registry: String?
 
@@ -75,6 +78,13 @@ struct PolicyEnforceCommand: ParsableCommand {
             scope: scope, action: Self.iri(action), target: target, now: clock)
         if let participant {
             context.participant = try Self.load(participant) { json throws(PolicyError) in try ParticipantClaims(json: json) }
+        }
+        if let facts {
+            do {
+                context.facts = try StateOfTheWorld(solidLab: try TurtleParser().parse(try InputSource.read(facts)))
+            } catch {
+                throw CommandFailure.exit("\(facts): \(error)")
+            }
         }
         if let usage {
             context.usage = try Self.load(usage) { json throws(PolicyError) in try UsageHistory(json: json) }

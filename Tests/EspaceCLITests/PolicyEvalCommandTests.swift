@@ -139,3 +139,21 @@ struct PolicyValidateRegistryTests {
         #expect(issues.first?["message"]?.stringValue?.contains("absolutePosition") == true)
     }
 }
+
+/// `--facts`: a taxonomy for isA and asset collections, from Turtle.
+@Suite("espace policy enforce with facts")
+struct PolicyFactsCommandTests {
+    @Test func aNarrowerPurposeIsAResearchPurposeOnlyWithTheTaxonomy() throws {
+        let examples = PolicyEnforceCommandTests.examples
+        let base = [
+            "policy", "enforce", "--policy", examples + "/offer-research.json", "--scope", "negotiation", "--target",
+            "urn:dataset:weather", "--state", "purpose=https://w3id.org/dpv#AcademicResearch",
+        ]
+        #expect(try CLIRunner.run(base).status == 1)
+        let result = try CLIRunner.run(base + ["--facts", examples + "/facts.ttl"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let marketing = try CLIRunner.run(
+            base.dropLast() + ["purpose=https://w3id.org/dpv#Marketing", "--facts", examples + "/facts.ttl"])
+        #expect(marketing.status == 1)
+    }
+}
