@@ -95,7 +95,7 @@ public struct CompiledPolicy: Sendable {
 }
 
 /// One rule, with its constraints compiled.
-struct CompiledRule: Sendable {
+final class CompiledRule: Sendable {
     let source: Rule
     let constraints: [CompiledConstraint]
     /// Refinements and duties are rare in agreements: such rules take the evaluator's path.
@@ -109,6 +109,12 @@ struct CompiledRule: Sendable {
         needsFullEvaluation =
             !(rule.action?.refinements.isEmpty ?? true) || !(rule.target?.refinements.isEmpty ?? true)
             || !(rule.assignee?.refinements.isEmpty ?? true) || (rule.kind == .permission && !rule.duties.isEmpty)
+    }
+
+    /// An evaluator for this rule's constraints (the explaining path, for rare features).
+    func evaluator(_ request: EvaluationRequest, _ state: StateOfTheWorld) -> ConstraintEvaluator {
+        ConstraintEvaluator(
+            request: request, state: state, ruleUID: source.uid, ruleAction: source.action?.iri, ruleKind: source.kind)
     }
 
     /// Whether the rule is active for the request (its target is already known to match).
@@ -126,10 +132,8 @@ struct CompiledRule: Sendable {
                 return false
             }
         }
-        let context = ConstraintEvaluator(
-            request: request, state: state, ruleUID: source.uid, ruleAction: source.action?.iri, ruleKind: source.kind)
         var cache = LeftValueCache(slots: slots)
-        for constraint in constraints where !constraint.holds(context, &cache) { return false }
+        for constraint in constraints where !constraint.holds(request, state, self, &cache) { return false }
         return true
     }
 }

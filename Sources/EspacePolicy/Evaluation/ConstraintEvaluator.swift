@@ -152,9 +152,20 @@ struct ConstraintEvaluator {
 
     /// `leftValues(_:)` with the built-in kind of the operand already known.
     func leftValues(_ leftOperand: String, builtin: BuiltinOperand?) -> [PolicyValue]? {
+        Self.leftValues(
+            leftOperand, builtin: builtin, request: request, state: state, ruleUID: ruleUID, ruleAction: ruleAction,
+            subject: subject)
+    }
+
+    /// The left operand's values for a rule, from the request and the state passed in place
+    /// (decisions call this without building an evaluator).
+    static func leftValues(
+        _ leftOperand: String, builtin: BuiltinOperand?, request: EvaluationRequest, state: StateOfTheWorld,
+        ruleUID: String?, ruleAction: String?, subject: String? = nil
+    ) -> [PolicyValue]? {
         if let subject, let values = state.attributes[subject]?[leftOperand], !values.isEmpty { return values }
-        if let values = Self.lookup(leftOperand, in: request.context) { return values }
-        if let values = Self.lookup(leftOperand, in: state.values) { return values }
+        if let values = lookup(leftOperand, in: request.context) { return values }
+        if let values = lookup(leftOperand, in: state.values) { return values }
         switch builtin {
         case nil:
             return nil
@@ -165,10 +176,10 @@ struct ConstraintEvaluator {
                 return [UsageMeasures(usage, now: nil, action: ruleAction, state: state).count]
             }
             guard let ruleUID else { return nil }
-            guard !state.usageCounts.isEmpty else { return [.literal("0", datatype: Self.xsd + "integer")] }
+            guard !state.usageCounts.isEmpty else { return [.literal("0", datatype: xsd + "integer")] }
             let count =
                 request.target.flatMap { state.usageCounts[ruleUID + " " + $0] } ?? state.usageCounts[ruleUID] ?? 0
-            return [.literal(String(count), datatype: Self.xsd + "integer")]
+            return [.literal(String(count), datatype: xsd + "integer")]
         case .measure(let measure):
             guard let usage = state.usage else { return nil }
             let now = state.currentTime.flatMap(UsageMeasures.seconds)

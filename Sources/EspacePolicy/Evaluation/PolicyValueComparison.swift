@@ -38,6 +38,12 @@ public enum PolicyValueComparison {
         order(left, right).map { $0 == .equal }
     }
 
+    /// The order of two typed values, nil when they are incomparable (no reason built).
+    static func order(_ a: TypedValue, _ b: TypedValue) -> ValueOrder? {
+        if case .success(let order) = order(a, b, .iri(""), .iri("")) { return order }
+        return nil
+    }
+
     static func order(_ a: TypedValue, _ b: TypedValue, _ left: PolicyValue, _ right: PolicyValue) -> Result<
         ValueOrder, Incomparable
     > {
