@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "EspaceDCP", targets: ["EspaceDCP"]),
         .library(name: "EspacePolicy", targets: ["EspacePolicy"]),
         .library(name: "EspaceNetwork", targets: ["EspaceNetwork"]),
+        .library(name: "EspaceStore", targets: ["EspaceStore"]),
         .library(name: "EspaceClearingHouse", targets: ["EspaceClearingHouse"]),
     ],
     dependencies: [
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.0"),
     ],
     targets: [
         // Layer 1: semantic core (pure, no I/O).
@@ -74,6 +76,8 @@ let package = Package(
             name: "EspaceClearingHouse",
             dependencies: ["EspaceJSON", "EspaceIdentity", "EspaceCredentials"]
         ),
+        // Layer 5: the store every service keeps its state in (SQLKit; SQLite by default).
+        .target(name: "EspaceStore", dependencies: [.product(name: "SQLiteKit", package: "sqlite-kit")]),
         // Real network I/O behind the identity layer's HTTPClient and HostResolving.
         .target(name: "EspaceNetwork", dependencies: ["EspaceIdentity"]),
         // Conformance runners for the official suites (reads files: used by the CLI and tests).
@@ -145,6 +149,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EspaceNetworkTests", dependencies: ["EspaceNetwork", "EspaceIdentity"]),
+        .testTarget(name: "EspaceStoreTests", dependencies: ["EspaceStore"]),
         .testTarget(
             name: "EspacePolicyTests", dependencies: ["EspacePolicy", "EspaceRDF", "EspaceJSON", "EspaceJSONLD", "EspaceTestSupport"]),
         .testTarget(name: "EspaceCLITests", dependencies: ["EspaceCLI", "EspaceTestSupport", "EspaceNetwork"]),
