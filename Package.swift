@@ -74,8 +74,14 @@ let package = Package(
         // Layer 5: the clearing house (trust node) services, pure logic: the notary so far.
         .target(
             name: "EspaceClearingHouse",
-            dependencies: ["EspaceJSON", "EspaceIdentity", "EspaceCredentials"]
+            dependencies: [
+                "EspaceJSON", "EspaceIdentity", "EspaceCredentials", "EspaceService", "EspaceStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ]
         ),
+        // Layer 5: how services expose HTTP routes as plain logic (no HTTP library).
+        .target(name: "EspaceService", dependencies: ["EspaceJSON"]),
         // Layer 5: the store every service keeps its state in (SQLKit; SQLite by default).
         .target(name: "EspaceStore", dependencies: [.product(name: "SQLiteKit", package: "sqlite-kit")]),
         // Real network I/O behind the identity layer's HTTPClient and HostResolving.
@@ -89,7 +95,7 @@ let package = Package(
         .target(
             name: "EspaceServer",
             dependencies: [
-                "EspaceJSON",
+                "EspaceJSON", "EspaceService",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -99,6 +105,7 @@ let package = Package(
             dependencies: [
                 "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceConformance",
                 "EspaceIdentity", "EspaceCredentials", "EspaceDCP", "EspaceServer", "EspaceNetwork", "EspacePolicy",
+                "EspaceClearingHouse", "EspaceStore", "EspaceService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -145,7 +152,7 @@ let package = Package(
             name: "EspaceClearingHouseTests",
             dependencies: [
                 "EspaceClearingHouse", "EspaceCredentials", "EspaceIdentity", "EspaceJSON", "EspaceJSONLD", "EspaceRDF",
-                "EspaceTestSupport",
+                "EspaceTestSupport", "EspaceService", "EspaceStore",
             ]
         ),
         .testTarget(name: "EspaceNetworkTests", dependencies: ["EspaceNetwork", "EspaceIdentity"]),

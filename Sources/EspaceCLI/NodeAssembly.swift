@@ -30,7 +30,9 @@ struct NodeAssembly {
     let sts: SecureTokenService
     let wallet: CredentialService
     let verifier: DCPVerifier
-    let endpoints: NodeEndpoints
+    var endpoints: NodeEndpoints
+    /// The guarded HTTP client the node reaches others with.
+    let network: any HTTPClient
     /// The port of the public URL, if it names one.
     let port: Int?
 
@@ -74,6 +76,7 @@ struct NodeAssembly {
         }
         self.wallet = wallet
         self.verifier = verifier
+        self.network = network
         let dcp = verifier
         endpoints = NodeEndpoints(
             didDocument: document.json,

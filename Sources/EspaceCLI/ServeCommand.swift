@@ -1,10 +1,12 @@
 import ArgumentParser
+import EspaceClearingHouse
 import EspaceCredentials
 import EspaceDCP
 import EspaceIdentity
 import EspaceJSON
 import EspaceNetwork
 import EspaceServer
+import EspaceStore
 import Foundation
 
 /// `espace serve`: runs a participant's node: its DID document, its DCP credential
@@ -20,13 +22,29 @@ struct ServeCommand: AsyncParsableCommand {
             POST /identity/verify, which checks a caller's ID token and credentials with DCP.
             Other participants' did:web documents are fetched over HTTPS with private
             addresses refused, unless --allow-private / --insecure-http (local data spaces).
+
+            With --role clearing-house --config FILE the node is a Gaia-X clearing house: the
+            registry (trust anchors, trusted notaries and clearing houses, shapes, terms and
+            conditions) and the notary, with their state in an SQLite store (see
+            docs/CLEARING-HOUSE.md for the configuration file).
             """)
 
+    enum Role: String, ExpressibleByArgument {
+        case participant
+        case clearingHouse = "clearing-house"
+    }
+
+    @Option(help: "participant (default) or clearing-house.")
+    var role: Role = .participant
+
+    @Option(help: "The clearing house's configuration file (JSON); with --role clearing-house.")
+    var config: String?
+
     @Option(help: "The node's private key (a private JWK, as `espace key generate` writes).")
-    var key: String
+    var key: String?
 
     @Option(help: "The URL the node is reached at, e.g. https://node.example or http://127.0.0.1:8181.")
-    var publicURL: String
+    var publicURL: String?
 
     @Option(help: "The node's DID (default: did:web of --public-url).")
     var did: String?
@@ -59,6 +77,14 @@ struct ServeCommand: AsyncParsableCommand {
     var insecureHTTP = false
 
     func run() async throws {
+        if role == .clearingHouse {
+            guard let config else { throw IdentitySupport.Failure("--role clearing-house needs --config FILE") }
+            try await ClearingHouseNode.run(config: ClearingHouseConfigFile(path: config), host: host, port: port)
+            return
+        }
+        guard let key, let publicURL else {
+            throw IdentitySupport.Failure("a participant node needs --key and --public-url")
+        }
         let (_, privateKey) = try IdentitySupport.readKey(key)
         guard let privateKey else { throw IdentitySupport.Failure("\(key) holds no private key (\"d\")") }
         var settings = NodeAssembly.Settings(publicURL: publicURL, did: did)

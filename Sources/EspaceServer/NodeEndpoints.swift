@@ -1,4 +1,5 @@
 import EspaceJSON
+import EspaceService
 
 /// What a node serves over HTTP. Each service is plain logic (no HTTP types), so it is
 /// tested on its own; `NodeRouter` maps requests onto it.
@@ -22,6 +23,9 @@ public struct NodeEndpoints: Sendable {
     public var credentialServicePath: String
     /// Largest accepted request body, in bytes.
     public var maxRequestBytes: Int
+    /// The routes of the services the node runs (a clearing house's registry, notary and
+    /// compliance, say).
+    public var routes: [ServiceRoute] = []
 
     public init(
         didDocument: JSONValue? = nil, didDocumentPaths: [String] = ["/.well-known/did.json"],

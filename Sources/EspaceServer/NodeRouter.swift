@@ -1,4 +1,7 @@
 import EspaceJSON
+import EspaceService
+import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 
@@ -23,7 +26,45 @@ public enum NodeRouter {
         if let handler = endpoints.identityVerification {
             addJSONPost(router, "/identity/verify", limit: limit, handler)
         }
+        for route in endpoints.routes { add(route, to: router, limit: limit) }
         return router
+    }
+
+    /// Maps a service route: path parameters, query, headers and body in; status, headers and body out.
+    static func add(_ route: ServiceRoute, to router: Router<BasicRequestContext>, limit: Int) {
+        let names = route.path.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) }
+        let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, context in
+            let buffer: ByteBuffer
+            do {
+                buffer = try await request.body.collect(upTo: limit)
+            } catch {
+                return JSONResponse.problem(status: 413, code: "too_large", message: "the request body exceeds \(limit) bytes")
+            }
+            var parameters: [String: String] = [:]
+            for name in names {
+                if let value = context.parameters.get(name) { parameters[name] = value.removingPercentEncoding ?? value }
+            }
+            var query: [String: String] = [:]
+            for (name, value) in request.uri.queryParameters where query[String(name)] == nil {
+                query[String(name)] = String(value).removingPercentEncoding ?? String(value)
+            }
+            var headers: [String: String] = [:]
+            for field in request.headers { headers[field.name.canonicalName] = field.value }
+            let answer = await route.handler(
+                ServiceRequest(parameters: parameters, query: query, headers: headers, body: Array(buffer.readableBytesView)))
+            var response = JSONResponse.make(status: answer.status, bytes: answer.body, contentType: answer.contentType)
+            for (name, value) in answer.headers {
+                if let field = HTTPField.Name(name) { response.headers[field] = value }
+            }
+            return response
+        }
+        let path = RouterPath(route.path)
+        switch route.method {
+        case .get: router.get(path, use: handler)
+        case .post: router.post(path, use: handler)
+        case .put: router.put(path, use: handler)
+        case .delete: router.delete(path, use: handler)
+        }
     }
 
     /// A POST route taking and answering JSON, handing the `Authorization` header over.

@@ -77,6 +77,12 @@ public final class Store: Sendable {
     public func close() async {
         try? await connection.close()
     }
+
+    /// A store released without `close()` still closes its connection (asynchronously: the
+    /// close keeps the connection alive until it is done).
+    deinit {
+        if !connection.isClosed { _ = connection.close() }
+    }
 }
 
 /// One step of a service's schema, applied once.

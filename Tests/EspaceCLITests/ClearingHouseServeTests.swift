@@ -1,0 +1,55 @@
+import EspaceJSON
+import EspaceNetwork
+import Foundation
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+import Testing
+
+/// `espace serve --role clearing-house --config FILE`: a clearing house from its
+/// configuration file, over HTTP on loopback, with its state in an SQLite file.
+@Suite("espace serve --role clearing-house")
+struct ClearingHouseServeTests {
+    static func get(_ url: String) async throws -> (Int, [UInt8]) {
+        let (data, response) = try await URLSession.shared.data(from: try #require(URL(string: url)))
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, Array(data))
+    }
+
+    @Test func aClearingHouseServesItsRegistryAndNotaryAndKeepsItsState() async throws {
+        let directory = try VCCommandTests.directory()
+        #expect(try CLIRunner.run(["key", "generate", "--out", "\(directory)/ch.jwk"]).status == 0)
+        #expect(try CLIRunner.run(["ca", "init", "--dir", "\(directory)/ca"]).status == 0)
+        try "Terms of the test data space.".write(toFile: "\(directory)/terms.txt", atomically: true, encoding: .utf8)
+        let port = try freeLoopbackPort()
+        let config = """
+            {"publicURL": "http://127.0.0.1:\(port)", "key": "ch.jwk", "store": "ch.sqlite", "operatorToken": "t",
+             "trustAnchors": ["ca/ca.pem"], "trustedNotaries": ["did:web:notary.example"],
+             "termsAndConditions": {"version": "1", "file": "terms.txt"}, "allowPrivate": true, "insecureHTTP": true}
+            """
+        try config.write(toFile: "\(directory)/ch.json", atomically: true, encoding: .utf8)
+        let server = try ServeCommandTests.serve(["--role", "clearing-house", "--config", "\(directory)/ch.json"], log: "\(directory)/ch.log")
+        defer { server.terminate() }
+        let base = "http://127.0.0.1:\(port)"
+        #expect(try await Self.get(base + "/health").0 == 200)
+        let (status, body) = try await Self.get(base + "/v2/api/trustAnchor")
+        #expect(status == 200)
+        #expect(try JSONParser().parse(body).asArray.count == 1)
+        let (issued, jwt) = try await Self.get(
+            base + "/v2/registration-numbers/vat-id/BE0123456749?vcId=urn%3Avc%3A1&subjectId=did%3Aweb%3Aparticipant.example")
+        #expect(issued == 200, "\(String(decoding: jwt, as: UTF8.self))")
+        #expect(String(decoding: jwt, as: UTF8.self).hasPrefix("ey"))
+        let (refused, _) = try await Self.get(base + "/v2/registration-numbers/vat-id/BE0123456748?vcId=urn%3Avc%3A1&subjectId=did%3Aweb%3Ax")
+        #expect(refused == 422)
+        #expect(FileManager.default.fileExists(atPath: "\(directory)/ch.sqlite"))
+    }
+
+    @Test func aBadConfigurationIsAClearError() throws {
+        let directory = try VCCommandTests.directory()
+        try #"{"key": "ch.jwk"}"#.write(toFile: "\(directory)/bad.json", atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["serve", "--role", "clearing-house", "--config", "\(directory)/bad.json"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("publicURL is required"))
+        let missing = try CLIRunner.run(["serve", "--role", "clearing-house"])
+        #expect(missing.stderr.contains("--config"))
+    }
+}
