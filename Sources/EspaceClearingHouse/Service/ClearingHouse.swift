@@ -11,9 +11,12 @@ public struct ClearingHouse: Sendable {
     public let registry: Registry
     public let notary: Notary
     public let notaryLog: NotaryLog
+    public let compliance: ComplianceService
+    public let complianceLog: ComplianceLog
 
     /// Every service's tables, in order.
-    public static let migrations: [StoreMigration] = RegistryStore.migrations + NotaryLog.migrations
+    public static let migrations: [StoreMigration] =
+        RegistryStore.migrations + NotaryLog.migrations + ComplianceLog.migrations
 
     /// What a clearing house starts from (its configuration file, read).
     public struct Settings: Sendable {
@@ -32,6 +35,15 @@ public struct ClearingHouse: Sendable {
         /// Fetches `x5u` chains (nil: the chain/file route answers 503).
         public var fetcher: X5UFetcher?
         public var onlineRegistries: OnlineRegistries = .off
+        /// Resolves the DIDs of participants and notaries (compliance checks).
+        public var resolver: any VerificationMethodResolver = DIDResolvers.offline
+        /// Fetches `x5u` chains and status lists for the compliance checks (nil: none).
+        public var http: (any HTTPClient)?
+        public var allowInsecureHTTP = false
+        /// SHACL conformance of credentials (nil: the shapes check is not made).
+        public var shapeConformance: (any ShapeConformance)?
+        /// The engine version written in compliance credentials.
+        public var engineVersion = "espace"
 
         public init(did: String, key: PrivateKey, kid: String) {
             self.did = did
@@ -55,11 +67,18 @@ public struct ClearingHouse: Sendable {
             store: registryStore, requireEV: settings.requireEV, fetcher: settings.fetcher, shapes: settings.shapes,
             termsAndConditions: settings.termsAndConditions)
         let notary = try Notary(did: settings.did, kid: settings.kid, key: settings.key, registries: settings.onlineRegistries)
-        return ClearingHouse(did: settings.did, registry: registry, notary: notary, notaryLog: NotaryLog(store: store))
+        var compliance = ComplianceService(
+            did: settings.did, key: settings.key, kid: settings.kid, registry: registry, resolver: settings.resolver,
+            http: settings.http, allowInsecureHTTP: settings.allowInsecureHTTP, engineVersion: settings.engineVersion)
+        compliance.shapeConformance = settings.shapeConformance
+        return ClearingHouse(
+            did: settings.did, registry: registry, notary: notary, notaryLog: NotaryLog(store: store),
+            compliance: compliance, complianceLog: ComplianceLog(store: store))
     }
 
     /// The HTTP routes of every service.
     public func routes(operatorToken: String?, now: @escaping @Sendable () -> Date = Date.init) -> [ServiceRoute] {
         registry.routes(operatorToken: operatorToken, now: now) + notary.routes(log: notaryLog, now: now)
+            + compliance.routes(log: complianceLog, now: now)
     }
 }

@@ -1,0 +1,124 @@
+import EspaceClearingHouse
+import EspaceCredentials
+import EspaceIdentity
+import EspaceJSON
+import EspaceService
+import Foundation
+import Testing
+
+@Suite("Compliance: the checks and the label credential")
+struct ComplianceTests {
+    @Test("a conforming participant gets a gx:LabelCredential with the digests of its credentials")
+    func issues() async throws {
+        let f = try await ComplianceFixture.make()
+        let vp = try await f.conformingPresentation()
+        let issued = try await f.house.compliance.assess(vp, level: .standardCompliance, vcid: "https://ch.example/c/1", now: ComplianceFixture.now)
+        #expect(issued.participant == f.participant)
+        let subject = try #require(issued.credential.json["credentialSubject"]?.objectValue)
+        #expect(subject["gx:labelLevel"] == "SC")
+        let compliant = subject["gx:compliantCredentials"]?.asArray ?? []
+        #expect(compliant.count == 3)
+        let decoded = try EnvelopedPresentation.decode(vp)
+        for (entry, credential) in zip(compliant, decoded.credentials) {
+            let sri = try #require(entry["gx:digestSRI"]?.stringValue)
+            #expect(try DigestSRI.verify(sri, .object(credential.credential.json)))
+        }
+        #expect(Set(issued.checks.map(\.name)).isSuperset(of: [.presentationSignature, .credentialSignature, .certificateChain, .trustedNotary, .termsAndConditions, .consistency, .legalPerson]))
+        // The label credential verifies for anyone trusting the clearing house.
+        var policy = CredentialVerifier.Policy(now: ComplianceFixture.now + 60, resolver: DIDResolvers.offline, trustedIssuers: [f.house.did])
+        policy.validatorOptions.checkJSONLD = false
+        let report = await CredentialVerifier(policy: policy).verify(issued.jwt)
+        #expect(report.isValid, "\(report.failures)")
+    }
+
+    @Test("the route answers 201 with a vc+jwt, logs it, and refuses with every failed check")
+    func route() async throws {
+        let f = try await ComplianceFixture.make()
+        let route = try #require(f.house.routes(operatorToken: nil, now: { ComplianceFixture.now }).first { $0.path == "/v2/api/credential-offers/:level" })
+        let vp = try await f.conformingPresentation()
+        let created = await route.handler(ServiceRequest(parameters: ["level": "standard-compliance"], query: ["vcid": "https://ch.example/c/2"], body: Array(vp.utf8)))
+        #expect(created.status == 201)
+        #expect(created.contentType == "application/vc+jwt")
+        #expect(try await f.house.complianceLog.issued(to: f.participant).count == 1)
+        let level1 = await route.handler(ServiceRequest(parameters: ["level": "label-level-1"], query: ["vcid": "https://ch.example/c/3"], body: Array(vp.utf8)))
+        #expect(level1.status == 501)
+        let unknown = await route.handler(ServiceRequest(parameters: ["level": "gold"], query: ["vcid": "https://ch.example/c/3"], body: Array(vp.utf8)))
+        #expect(unknown.status == 404)
+        let noVCID = await route.handler(ServiceRequest(parameters: ["level": "standard-compliance"], body: Array(vp.utf8)))
+        #expect(noVCID.status == 400)
+        let garbage = await route.handler(ServiceRequest(parameters: ["level": "standard-compliance"], query: ["vcid": "https://ch.example/c/4"], body: Array("not a jwt".utf8)))
+        #expect(garbage.status == 400)
+        let refused = await route.handler(
+            ServiceRequest(parameters: ["level": "standard-compliance"], query: ["vcid": "https://ch.example/c/5"], body: Array(try f.presentation([try f.sign(f.legalPerson())]).utf8)))
+        #expect(refused.status == 409)
+        let body = try JSONParser().parse(refused.body)
+        #expect(body["conforms"] == false)
+        let names = Set((body["results"]?.asArray ?? []).compactMap { $0["check"]?.stringValue })
+        #expect(names.isSuperset(of: ["registration-number", "terms-and-conditions", "consistency"]))
+    }
+
+    @Test("a presentation signed with another key than the holder's fails its signature check")
+    func badSignature() async throws {
+        let f = try await ComplianceFixture.make()
+        let credentials = [try f.sign(f.legalPerson()), try f.sign(f.issuerCredential()), try await f.vatID()]
+        let failures = await f.failedChecks(try f.presentation(credentials, key: try PrivateKey.generate(.es256)))
+        #expect(failures.contains { $0.name == .presentationSignature })
+    }
+
+    @Test("a legal person issued by someone else than the participant is refused")
+    func legalPersonByAnother() async throws {
+        let f = try await ComplianceFixture.make()
+        let other = try PrivateKey.generate(.es256)
+        let otherDID = try DIDKey.did(for: other.publicKey)
+        let foreign = try f.sign(f.legalPerson(issuer: otherDID), key: other, kid: otherDID + "#" + otherDID.dropFirst("did:key:".count))
+        let failures = await f.failedChecks(try f.presentation([foreign, try f.sign(f.issuerCredential()), try await f.vatID()]))
+        #expect(failures.contains { $0.name == .legalPerson && $0.path.hasSuffix(".issuer") })
+    }
+
+    @Test("a key certified by a CA the registry does not hold fails the certificate chain")
+    func untrustedAnchor() async throws {
+        let f = try await ComplianceFixture.make(anchored: false)
+        let failures = await f.failedChecks(try await f.conformingPresentation())
+        #expect(failures.contains { $0.name == .certificateChain && $0.path.hasPrefix("verifiableCredential[") })
+    }
+
+    @Test("without a registration number, the check is named")
+    func missingRegistrationNumber() async throws {
+        let f = try await ComplianceFixture.make()
+        let failures = await f.failedChecks(try f.presentation([try f.sign(f.legalPerson()), try f.sign(f.issuerCredential())]))
+        #expect(failures.contains { $0.name == .registrationNumber })
+    }
+
+    @Test("a registration number from a notary the registry does not trust is refused")
+    func untrustedNotary() async throws {
+        let f = try await ComplianceFixture.make()
+        let key = try PrivateKey.generate(.es256)
+        let did = try DIDKey.did(for: key.publicKey)
+        let rogue = try Notary(did: did, kid: "#" + did.dropFirst("did:key:".count), key: key)
+        let failures = await f.failedChecks(try f.presentation([try f.sign(f.legalPerson()), try f.sign(f.issuerCredential()), try await f.vatID(notary: rogue)]))
+        #expect(failures.contains { $0.name == .trustedNotary && $0.message.contains(did) })
+    }
+
+    @Test("terms and conditions with another hash are refused")
+    func wrongTerms() async throws {
+        let f = try await ComplianceFixture.make()
+        let failures = await f.failedChecks(
+            try f.presentation([try f.sign(f.legalPerson()), try f.sign(f.issuerCredential(hash: String(repeating: "0", count: 64))), try await f.vatID()]))
+        #expect(failures.contains { $0.name == .termsAndConditions && $0.path.hasSuffix("gaiaxTermsAndConditions") })
+    }
+
+    @Test("expired credentials fail the validity check")
+    func expired() async throws {
+        let f = try await ComplianceFixture.make()
+        let failures = await f.failedChecks(try await f.conformingPresentation(), at: ComplianceFixture.now + 400 * 86_400)
+        #expect(failures.contains { $0.name == .validity })
+    }
+
+    @Test("a legal person whose registration number is not the notary's subject is inconsistent")
+    func inconsistent() async throws {
+        let f = try await ComplianceFixture.make()
+        let failures = await f.failedChecks(
+            try f.presentation([try f.sign(f.legalPerson(registrationNumber: "https://elsewhere.example/vat#cs")), try f.sign(f.issuerCredential()), try await f.vatID()]))
+        #expect(failures.contains { $0.name == .consistency && $0.message.contains("elsewhere.example") })
+    }
+}
