@@ -23,6 +23,8 @@ struct NodeAssembly {
         /// Trust anchors for issuers' X.509 chains (the Gaia-X rule), with the EV policy if set.
         var anchors: TrustAnchors?
         var requireEV = false
+        /// The X.509 chain certifying the node's key, published as `x5c` in its DID document.
+        var certificateChain: [String]?
     }
 
     let did: String
@@ -49,7 +51,12 @@ struct NodeAssembly {
         let nodeDID = did
         document = try IdentitySupport.report {
             try DIDDocument.forNode(
-                did: nodeDID, keys: [.init(fragment: "key-1", publicKey: privateKey.publicKey, algorithm: privateKey.algorithm)],
+                did: nodeDID,
+                keys: [
+                    .init(
+                        fragment: "key-1", publicKey: privateKey.publicKey, algorithm: privateKey.algorithm,
+                        x5c: settings.certificateChain)
+                ],
                 services: [DIDService(id: nodeDID + "#credential-service", type: "CredentialService", endpoint: cleanBase)])
         }
         let network = GuardedHTTPClient(

@@ -162,17 +162,23 @@ extension DIDDocument {
         public var algorithm: JWSAlgorithm?
         /// A URL of the key's X.509 chain, published as `x5u`.
         public var x5u: String?
+        /// The key's X.509 chain (base64 DER, leaf first), published as `x5c`; its leaf must
+        /// certify this key (the Gaia-X rule).
+        public var x5c: [String]?
 
-        public init(fragment: String, publicKey: PublicKey, algorithm: JWSAlgorithm? = nil, x5u: String? = nil) {
+        public init(
+            fragment: String, publicKey: PublicKey, algorithm: JWSAlgorithm? = nil, x5u: String? = nil, x5c: [String]? = nil
+        ) {
             self.fragment = fragment
             self.publicKey = publicKey
             self.algorithm = algorithm
             self.x5u = x5u
+            self.x5c = x5c
         }
     }
 
     /// The document an Espace node serves as its `did.json`: each key as a JsonWebKey2020
-    /// method with `publicKeyJwk` (with `kid`, and `alg`/`x5u` when given) under
+    /// method with `publicKeyJwk` (with `kid`, and `alg`/`x5u`/`x5c` when given) under
     /// authentication, assertionMethod and capabilityInvocation, plus `services`.
     public static func forNode(did: String, keys: [NodeKey], services: [DIDService] = []) throws(IdentityError)
         -> DIDDocument
@@ -196,6 +202,7 @@ extension DIDDocument {
                 jwk["alg"] = .string(algorithm.rawValue)
             }
             if let x5u = key.x5u { jwk["x5u"] = .string(x5u) }
+            if let x5c = key.x5c { jwk["x5c"] = .array(x5c.map { .string($0) }) }
             document.verificationMethod.append(
                 VerificationMethod(id: id, type: "JsonWebKey2020", controller: did, publicKeyJwk: jwk))
         }
