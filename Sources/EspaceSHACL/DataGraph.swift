@@ -1,0 +1,80 @@
+import EspaceRDF
+
+/// A data graph indexed for validation: terms interned to integer ids, triples indexed by
+/// (subject, predicate) and by (object, predicate), and the predicates of each subject.
+/// All graphs of the dataset are validated as one graph (their union).
+struct DataGraph {
+    private(set) var terms: [Term] = []
+    private var ids: [Term: Int32] = [:]
+    private var forward: [UInt64: [Int32]] = [:]
+    private var backward: [UInt64: [Int32]] = [:]
+    /// Per subject: its distinct predicates, in order of first appearance.
+    private var predicatesOf: [Int32: [Int32]] = [:]
+    /// Per predicate: its subjects and objects (with repeats removed).
+    private var subjectsOf: [Int32: [Int32]] = [:]
+    private var objectsOf: [Int32: [Int32]] = [:]
+
+    let rdfType: Int32
+    let subClassOf: Int32
+
+    init(_ dataset: Dataset) {
+        rdfType = 0
+        subClassOf = 1
+        terms = [.iri(Vocabulary.rdfType), .iri(SHACL.rdfsSubClassOf)]
+        ids = [terms[0]: 0, terms[1]: 1]
+        var seen: Set<TripleKey> = []
+        var seenSubjectOf: Set<UInt64> = []
+        var seenObjectOf: Set<UInt64> = []
+        for quad in dataset.quads {
+            let s = intern(quad.subject)
+            let p = intern(quad.predicate)
+            let o = intern(quad.object)
+            let sp = Self.key(s, p)
+            // Duplicates across named graphs are one triple of the union.
+            guard seen.insert(TripleKey(s: s, p: p, o: o)).inserted else { continue }
+            if forward[sp] == nil { predicatesOf[s, default: []].append(p) }
+            forward[sp, default: []].append(o)
+            backward[Self.key(o, p), default: []].append(s)
+            if seenSubjectOf.insert(sp).inserted { subjectsOf[p, default: []].append(s) }
+            if seenObjectOf.insert(Self.key(o, p)).inserted { objectsOf[p, default: []].append(o) }
+        }
+    }
+
+    static func key(_ a: Int32, _ b: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
+    }
+
+    /// The id of `term`, adding it when new.
+    mutating func intern(_ term: Term) -> Int32 {
+        if let id = ids[term] { return id }
+        let id = Int32(terms.count)
+        terms.append(term)
+        ids[term] = id
+        return id
+    }
+
+    func id(_ term: Term) -> Int32? { ids[term] }
+
+    func term(_ id: Int32) -> Term { terms[Int(id)] }
+
+    func objects(_ subject: Int32, _ predicate: Int32) -> [Int32] {
+        forward[Self.key(subject, predicate)] ?? []
+    }
+
+    func subjects(_ predicate: Int32, _ object: Int32) -> [Int32] {
+        backward[Self.key(object, predicate)] ?? []
+    }
+
+    func predicates(of subject: Int32) -> [Int32] { predicatesOf[subject] ?? [] }
+
+    func subjects(of predicate: Int32) -> [Int32] { subjectsOf[predicate] ?? [] }
+
+    func objects(of predicate: Int32) -> [Int32] { objectsOf[predicate] ?? [] }
+}
+
+/// A triple of interned ids, for duplicate checks.
+private struct TripleKey: Hashable {
+    let s: Int32
+    let p: Int32
+    let o: Int32
+}
