@@ -104,7 +104,7 @@ let package = Package(
             name: "EspaceBenchmarks",
             dependencies: [
                 "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceIdentity", "EspaceCredentials",
-                "EspaceSHACL",
+                "EspacePolicy", "EspaceSHACL",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

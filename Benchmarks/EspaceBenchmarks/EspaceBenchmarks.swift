@@ -51,6 +51,7 @@ struct EspaceBenchmarks {
             benchmarks += try JSONLDBenchmarks.all(inputs)
             benchmarks += try RDFBenchmarks.all(inputs)
             benchmarks += try CredentialBenchmarks.all(inputs)
+            benchmarks += try PolicyBenchmarks.all(inputs)
             benchmarks += try SHACLBenchmarks.all(inputs)
         } catch {
             fail("cannot prepare the benchmarks: \(error)")

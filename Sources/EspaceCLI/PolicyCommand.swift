@@ -5,6 +5,6 @@ struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy",
         abstract: "ODRL 2.2 policies: validate, explain, evaluate, compare.",
-        subcommands: [PolicyValidateCommand.self, PolicyExplainCommand.self, PolicyEvalCommand.self, PolicyCompareCommand.self]
+        subcommands: [PolicyValidateCommand.self, PolicyExplainCommand.self, PolicyEvalCommand.self, PolicyEnforceCommand.self, PolicyCompareCommand.self]
     )
 }

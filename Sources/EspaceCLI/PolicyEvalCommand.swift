@@ -99,7 +99,7 @@ enum ComplianceReportRendering {
     }
 
     static func constraintText(_ c: ConstraintReport, indent: String) -> String {
-        let mark = c.satisfied ? "✔" : "✘"
+        let mark = c.deferred ? "…" : c.satisfied ? "✔" : "✘"
         var out: String
         if let logical = c.logicalOperand {
             out = "\(indent)\(mark) \(logical.rawValue): \(c.reason)\n"
@@ -116,6 +116,7 @@ enum ComplianceReportRendering {
     static func json(_ report: ComplianceReport) -> JSONValue {
         func constraint(_ c: ConstraintReport) -> JSONValue {
             var o: JSONObject = ["satisfied": .bool(c.satisfied), "reason": .string(c.reason)]
+            if c.deferred { o["deferred"] = .bool(true) }
             if let uid = c.uid { o["uid"] = .string(uid) }
             if let left = c.leftOperand { o["leftOperand"] = .string(left) }
             if let op = c.operator { o["operator"] = .string(op.iri) }

@@ -79,7 +79,12 @@ public struct ODRLSuite: Sendable {
             let request = try EvaluationRequest(request: requestPolicy)
             let state = try StateOfTheWorld(solidLab: try load(sotwPath, &cache), related: policyData)
             let report = PolicyEvaluator().evaluate(policy: policy, request: request, state: state)
-            let activation = expected.compareActivation(report)
+            var activation = expected.compareActivation(report)
+            // The fast decision path must agree with the full report on every case.
+            let decision = CompiledPolicy(policy).decide(request, in: state)
+            if decision != report.decision {
+                activation.append("the compiled decision is \(decision.rawValue), the report's \(report.decision.rawValue)")
+            }
             let satisfaction = activation.isEmpty ? expected.compareSatisfaction(report) : activation
             return (
                 activation.isEmpty ? .passed : .failed(activation.joined(separator: "; ")),

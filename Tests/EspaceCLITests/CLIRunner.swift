@@ -15,6 +15,10 @@ struct CLIRunner {
     /// The shared reference data: `$ESPACE_SHARED`, else `../shared` beside the package.
     static var sharedRoot: URL { SharedFixtures.root }
 
+    /// The package's root directory (for the documented examples under `examples/`).
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
     /// The `espace` executable in the build products directory that holds the test bundle.
     static let executable: URL? = {
         var candidates: [URL] = []

@@ -52,3 +52,46 @@ struct PolicyCompareCommandTests {
         #expect((result["differences"]?.asArray.count ?? 0) > 0)
     }
 }
+
+/// `espace policy enforce` on the documented examples (examples/policy/).
+@Suite("espace policy enforce")
+struct PolicyEnforceCommandTests {
+    static let examples = CLIRunner.packageRoot.appendingPathComponent("examples/policy").path
+
+    func enforce(_ scope: String, _ extra: [String] = []) throws -> CLIRunner.Result {
+        try CLIRunner.run(
+            [
+                "policy", "enforce", "--policy", Self.examples + "/agreement.json", "--scope", scope, "--target", "urn:dataset:weather",
+                "--participant", Self.examples + "/participant.json", "--usage", Self.examples + "/usage.json",
+                "--now", "2026-11-29T12:00:00Z",
+            ] + extra)
+    }
+
+    @Test func catalogueDefersThePurposeAndTheCount() throws {
+        let result = try enforce("catalogue", ["--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try JSONParser().parse(result.stdoutBytes)
+        #expect(report["scope"] == "catalogue")
+        let constraints = report["rules"]?.asArray.first?["constraints"]?.asArray ?? []
+        #expect(constraints.filter { $0["deferred"] == true }.count == 2)
+    }
+
+    @Test func negotiationNeedsThePurpose() throws {
+        #expect(try enforce("negotiation").status == 1)
+        let stated = try enforce("negotiation", ["--state", "purpose=https://w3id.org/dpv#ResearchAndDevelopment"])
+        #expect(stated.status == 0, "\(stated.stdout)")
+    }
+
+    @Test func usageCountsTheHistory() throws {
+        let result = try enforce("usage", ["--state", "purpose=https://w3id.org/dpv#ResearchAndDevelopment"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("✘ count [\"3\""))
+    }
+
+    @Test func badRegistryIsAnError() throws {
+        let bad = try CLIRunner.temporaryFile(Array(#"{"leftOperands": [{"id": "urn:x"}]}"#.utf8))
+        let result = try enforce("usage", ["--registry", bad])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("leftOperands[0].source"))
+    }
+}

@@ -28,6 +28,10 @@ public struct ConstraintReport: Sendable, Equatable {
     public var members: [ConstraintReport]
     public var satisfied: Bool
     public var reason: String
+    /// Whether the constraint was deferred: its left operand is not known in this scope, so
+    /// the scopes that know it enforce it (`satisfied` is then the scope's assumption:
+    /// true for permissions and duties, false for prohibitions).
+    public var deferred: Bool = false
 
     /// This report and every nested one, depth first.
     public var flattened: [ConstraintReport] { [self] + members.flatMap(\.flattened) }

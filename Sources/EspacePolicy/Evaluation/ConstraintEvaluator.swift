@@ -6,8 +6,14 @@ struct ConstraintEvaluator {
     let state: StateOfTheWorld
     /// The rule whose constraints are evaluated (for `odrl:count`).
     let ruleUID: String?
+    /// The rule's action (uses of it, and of the actions it includes, are counted).
+    var ruleAction: String? = nil
+    /// The rule's kind (a deferred constraint holds for permissions and duties, not for prohibitions).
+    var ruleKind: Rule.Kind = .permission
 
     static let xsd = "http://www.w3.org/2001/XMLSchema#"
+    static let dateTimeIRI = ODRL.iri("dateTime")
+    static let countIRI = ODRL.iri("count")
 
     func evaluate(_ constraint: Constraint, depth: Int = 0) -> ConstraintReport {
         switch constraint {
@@ -61,13 +67,21 @@ struct ConstraintEvaluator {
         var right = atomic.rightOperand
         if let dataType = atomic.dataType {
             guard TypedValue.supports(dataType) else { return fail("unknown dataType <\(dataType)>") }
-            right = right.map { value in
-                if case .literal(let text, let type, nil) = value, type == Self.xsd + "string" {
-                    return .literal(text, datatype: dataType)
-                }
-                return value
-            }
+            right = Self.applying(dataType: dataType, to: right)
             report.rightOperand = right
+        }
+        if !state.deferred.isEmpty, let scopes = state.deferred[atomic.leftOperand] {
+            report.deferred = true
+            report.satisfied = ruleKind != .prohibition
+            let known = PolicyScope.allCases.filter(scopes.contains).map(\.rawValue).joined(separator: ", ")
+            report.reason =
+                "deferred: <\(atomic.leftOperand)> is known in the \(known.isEmpty ? "no" : known) scope(s), not in this one; "
+                + (ruleKind == .prohibition
+                    ? "the prohibition is not applied on it here" : "the rule is judged on its other constraints here")
+            return report
+        }
+        if state.undefined.contains(atomic.leftOperand) {
+            return fail("<\(atomic.leftOperand)> is not a left operand the data space's registry defines (fails closed)")
         }
         guard let left = leftValues(atomic.leftOperand) else {
             if atomic.operator == .isNoneOf {
@@ -85,22 +99,36 @@ struct ConstraintEvaluator {
         return report
     }
 
+    /// `values` with plain string literals read as `dataType` (the constraint's `dataType`).
+    static func applying(dataType: String, to values: [PolicyValue]) -> [PolicyValue] {
+        values.map { value in
+            if case .literal(let text, let type, nil) = value, type == xsd + "string" {
+                return .literal(text, datatype: dataType)
+            }
+            return value
+        }
+    }
+
     /// The left operand's value(s): from the request context, the state's values, or the
     /// built-ins `odrl:dateTime` (the current time) and `odrl:count` (recorded uses, 0 if
     /// none are recorded for the rule).
     func leftValues(_ leftOperand: String) -> [PolicyValue]? {
         if let values = request.context[leftOperand], !values.isEmpty { return values }
         if let values = state.values[leftOperand], !values.isEmpty { return values }
-        switch ODRL.term(leftOperand) {
-        case "dateTime":
+        switch leftOperand {
+        case Self.dateTimeIRI:
             return state.currentTime.map { [$0] }
-        case "count":
+        case Self.countIRI where state.usage != nil:
+            return state.usage.map { [UsageMeasures($0, now: nil, action: ruleAction, state: state).count] }
+        case Self.countIRI:
             guard let ruleUID else { return nil }
             let count =
                 request.target.flatMap { state.usageCounts[ruleUID + " " + $0] } ?? state.usageCounts[ruleUID] ?? 0
             return [.literal(String(count), datatype: Self.xsd + "integer")]
         default:
-            return nil
+            guard let usage = state.usage, let measure = UsageMeasures.Measure(iri: leftOperand) else { return nil }
+            let now = state.currentTime.flatMap(UsageMeasures.seconds)
+            return UsageMeasures(usage, now: now, action: ruleAction, state: state).value(measure).map { [$0] }
         }
     }
 }

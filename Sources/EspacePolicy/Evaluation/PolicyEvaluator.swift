@@ -54,7 +54,8 @@ public struct PolicyEvaluator: Sendable {
 
     /// The report of one rule.
     public func evaluate(rule: Rule, request: EvaluationRequest, state: StateOfTheWorld) -> RuleReport {
-        let constraints = ConstraintEvaluator(request: request, state: state, ruleUID: rule.uid)
+        let constraints = ConstraintEvaluator(
+            request: request, state: state, ruleUID: rule.uid, ruleAction: rule.action?.iri, ruleKind: rule.kind)
         var premises: [PremiseReport] = []
         var refinementReports: [ConstraintReport] = []
         if let action = rule.action {
@@ -127,7 +128,8 @@ public struct PolicyEvaluator: Sendable {
     /// A duty's report: active when its constraints hold; its state from the SotW's records
     /// (by uid), else fulfilled when a matching action was performed by now, else not set.
     func duty(_ duty: Rule, _ request: EvaluationRequest, _ state: StateOfTheWorld) -> DutyReport {
-        let evaluator = ConstraintEvaluator(request: request, state: state, ruleUID: duty.uid)
+        let evaluator = ConstraintEvaluator(
+            request: request, state: state, ruleUID: duty.uid, ruleAction: duty.action?.iri, ruleKind: .duty)
         let reports = duty.constraints.map { evaluator.evaluate($0) }
         let active = reports.allSatisfy(\.satisfied)
         if let uid = duty.uid, let known = state.dutyStates[uid] {

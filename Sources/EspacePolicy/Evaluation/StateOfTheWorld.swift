@@ -42,6 +42,14 @@ public struct StateOfTheWorld: Sendable, Equatable {
     public var performedActions: [PerformedAction]
     /// Other left-operand values by IRI (e.g. `odrl:spatial`).
     public var values: [String: [PolicyValue]]
+    /// The uses made so far under the agreement: when set, `odrl:count`, `elapsedTime`,
+    /// `meteredTime`, `timeInterval` and `delayPeriod` are computed from it and the current time.
+    public var usage: UsageHistory?
+    /// Left operands not known in the scope of this decision, with the scopes that know them:
+    /// constraints on them are deferred (reported, and left to those scopes).
+    public var deferred: [String: Set<PolicyScope>] = [:]
+    /// Left operands the data space's registry does not define (their constraints fail closed).
+    public var undefined: Set<String> = []
 
     public init(
         uid: String? = nil, currentTime: PolicyValue? = nil, memberships: [String: Set<String>] = [:],
@@ -58,6 +66,7 @@ public struct StateOfTheWorld: Sendable, Equatable {
         self.dutyStates = dutyStates
         self.performedActions = performedActions
         self.values = values
+        self.usage = nil
     }
 
     /// The current time as an `xsd:dateTime` literal.

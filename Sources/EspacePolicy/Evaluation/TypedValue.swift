@@ -29,6 +29,10 @@ enum TypedValue: Sendable, Equatable {
         "yearMonthDuration",
     ]
 
+    /// Supported datatype IRI → its XSD local name (one hash lookup per value).
+    static let localNames: [String: String] = Dictionary(
+        uniqueKeysWithValues: (strings.union(exactNumbers).union(others)).map { (xsd + $0, $0) })
+
     /// Whether values of `datatype` can be compared.
     static func supports(_ datatype: String) -> Bool {
         guard datatype.hasPrefix(xsd) else { return false }
@@ -53,9 +57,13 @@ enum TypedValue: Sendable, Equatable {
             if datatype == "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString" {
                 return .success(.string(text, language: ""))
             }
-            guard datatype.hasPrefix(xsd) else { return .failure(Incomparable("unknown datatype <\(datatype)>")) }
-            let type = String(datatype.dropFirst(xsd.count))
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            guard let type = localNames[datatype] else {
+                return .failure(
+                    Incomparable(
+                        datatype.hasPrefix(xsd)
+                            ? "unsupported datatype xsd:\(datatype.dropFirst(xsd.count))" : "unknown datatype <\(datatype)>"))
+            }
+            let trimmed = Self.trimmingSpaces(text)
             func bad() -> Result<TypedValue, Incomparable> {
                 .failure(Incomparable("\"\(text)\" is not a valid xsd:\(type)"))
             }
@@ -103,15 +111,19 @@ enum TypedValue: Sendable, Equatable {
 
     /// An exact decimal from XSD lexical form (digits, one optional point, optional sign).
     static func exactDecimal(_ text: String, integer: Bool) -> Decimal? {
-        var body = Substring(text)
-        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard !body.isEmpty, parts.count <= (integer ? 1 : 2), body != ".",
-            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-            body.count <= 38
-        else { return nil }
-        return Decimal(
-            string: text.hasPrefix("+") ? String(text.dropFirst()) : text, locale: Locale(identifier: "en_US_POSIX"))
+        ExactDecimal.parse(Substring(text), integer: integer)
+    }
+
+    /// `text` without leading and trailing spaces and tabs (the XSD whitespace facet
+    /// `collapse` for the datatypes compared here); no copy when there are none.
+    static func trimmingSpaces(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last, first == 32 || first == 9 || last == 32 || last == 9 else {
+            return text
+        }
+        let start = utf8.firstIndex { $0 != 32 && $0 != 9 } ?? utf8.endIndex
+        let end = utf8.lastIndex { $0 != 32 && $0 != 9 }.map { utf8.index(after: $0) } ?? start
+        return String(text[start..<max(start, end)])
     }
 
     /// The kind of value, for messages.
