@@ -43,11 +43,11 @@ public enum XSDValue: Sendable, Hashable {
             guard let value = XSDNumberLexical.double(text) else { return nil }
             self = .double(value)
         case "dateTime", "dateTimeStamp":
-            guard let (seconds, zoned) = XSDInstant.dateTime(text), zoned || local == "dateTime" else { return nil }
-            self = .dateTime(seconds: seconds, zoned: zoned)
+            guard let instant = XSDTemporal.dateTime(text, requireTimezone: local == "dateTimeStamp") else { return nil }
+            self = .dateTime(seconds: Self.exact(instant), zoned: instant.hasTimezone)
         case "date":
-            guard let (seconds, zoned) = XSDInstant.date(text) else { return nil }
-            self = .date(seconds: seconds, zoned: zoned)
+            guard let instant = XSDTemporal.date(text) else { return nil }
+            self = .date(seconds: Self.exact(instant), zoned: instant.hasTimezone)
         default:
             guard let range = XSDNumberLexical.integerRanges[String(local)],
                 let value = XSDDecimal(lexical: text, integerOnly: true), range.contains(value)
@@ -85,6 +85,12 @@ public enum XSDValue: Sendable, Hashable {
             return XSDValue(literal) != nil
         }
         return true
+    }
+
+    /// The instant's seconds since the epoch, exactly.
+    private static func exact(_ instant: XSDTemporal.Instant) -> XSDDecimal {
+        XSDDecimal(instant.seconds)
+            + XSDDecimal(negative: false, integer: [], fraction: instant.fractionDigits.utf8.map { $0 - 48 })
     }
 
     private static func order<T: Comparable>(_ a: T, _ b: T) -> Order? {
