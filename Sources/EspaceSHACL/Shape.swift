@@ -106,7 +106,8 @@ enum Constraint: Sendable {
     case qualified(shape: Int, min: Int?, max: Int?, siblings: [Int])
     case closed(allowed: Set<String>)
     case hasValue(Term)
-    case `in`([Term])
+    /// `sh:in`: the members in order, and as a set for lookups.
+    case `in`([Term], Set<Term>)
 
     /// The IRI of the constraint component (`sh:…ConstraintComponent`).
     func component(min qualifiedMin: Bool = true) -> String {

@@ -86,7 +86,10 @@ extension ShapeCompiler {
             out.append(.closed(allowed: allowed))
         }
         for value in values("hasValue") { out.append(.hasValue(value)) }
-        for head in values("in") { out.append(.in(try list(term, "sh:in", head))) }
+        for head in values("in") {
+            let members = try list(term, "sh:in", head)
+            out.append(.in(members, Set(members)))
+        }
         return out
     }
 

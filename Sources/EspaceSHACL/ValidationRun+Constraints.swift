@@ -53,9 +53,8 @@ extension ValidationRun {
                 guard let tag = term.literalValue?.language else { return false }
                 return ranges.contains { Self.languageMatches(tag, $0) }
             }
-        case .in(let members):
-            let ids = Set(members.compactMap { graph.id($0) })
-            eachFailing({ "\(Self.show($0)) is not one of the sh:in values" }) { v, _ in ids.contains(v) }
+        case .in(_, let members):
+            eachFailing({ "\(Self.show($0)) is not one of the sh:in values" }) { _, term in members.contains(term) }
         case .hasValue(let term):
             let id = graph.id(term)
             if id == nil || !values.contains(id ?? -1) { report(nil, "missing the value \(Self.show(term))") }
