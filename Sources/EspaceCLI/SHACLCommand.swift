@@ -56,8 +56,12 @@ struct SHACLValidateCommand: ParsableCommand {
     func run() throws {
         guard shapes != "-" || data != "-" else { throw Self.badInput("--shapes and --data cannot both be standard input") }
         let loader = RDFInput(base: base, documents: documents)
-        let shapesGraph = try loader.read(shapes, shapesFormat, role: "shapes")
         let dataGraph = try loader.read(data, dataFormat, role: "data")
+        var shapesGraph = try loader.read(shapes, shapesFormat, role: "shapes")
+        if shapes != data {
+            // Two parses label blank nodes independently: keep the shapes' apart from the data's.
+            shapesGraph = Self.relabelBlankNodes(shapesGraph, prefix: "shapes-")
+        }
         let report: SHACLValidationReport
         do {
             report = try SHACLValidator(shapes: try SHACLShapes(shapesGraph)).validate(dataGraph)
@@ -73,6 +77,19 @@ struct SHACLValidateCommand: ParsableCommand {
         case .nquads: FileHandle.standardOutput.write(Data(report.nquads().utf8))
         }
         if !report.conforms { throw ExitCode(1) }
+    }
+
+    static func relabelBlankNodes(_ graph: Dataset, prefix: String) -> Dataset {
+        func relabel(_ term: Term) -> Term {
+            if case .blank(let label) = term { return .blank(prefix + label) }
+            return term
+        }
+        return Dataset(
+            graph.quads.map {
+                Quad(
+                    subject: relabel($0.subject), predicate: $0.predicate, object: relabel($0.object),
+                    graph: $0.graph.map(relabel))
+            })
     }
 
     /// Reports bad input: `error: <message>` on stderr, exit status 2.
