@@ -22,21 +22,33 @@ struct DataGraph {
         subClassOf = 1
         terms = [.iri(Vocabulary.rdfType), .iri(SHACL.rdfsSubClassOf)]
         ids = [terms[0]: 0, terms[1]: 1]
+        let quads = dataset.quads
+        ids.reserveCapacity(quads.count)
+        terms.reserveCapacity(quads.count)
+        forward.reserveCapacity(quads.count)
+        backward.reserveCapacity(quads.count)
+        // A dataset holds each quad once, so only named graphs can repeat a triple.
+        let mayRepeat = quads.contains { $0.graph != nil }
         var seen: Set<TripleKey> = []
         var seenSubjectOf: Set<UInt64> = []
         var seenObjectOf: Set<UInt64> = []
-        for quad in dataset.quads {
-            let s = intern(quad.subject)
-            let p = intern(quad.predicate)
+        var last: (subject: Term, s: Int32, predicate: Term, p: Int32)? = nil
+        for quad in quads {
+            // Turtle and N-Quads group statements by subject: reuse the previous ids.
+            let s = last?.subject == quad.subject ? (last?.s ?? 0) : intern(quad.subject)
+            let p = last?.predicate == quad.predicate ? (last?.p ?? 0) : intern(quad.predicate)
+            last = (quad.subject, s, quad.predicate, p)
             let o = intern(quad.object)
+            if mayRepeat {
+                guard seen.insert(TripleKey(s: s, p: p, o: o)).inserted else { continue }
+            }
             let sp = Self.key(s, p)
-            // Duplicates across named graphs are one triple of the union.
-            guard seen.insert(TripleKey(s: s, p: p, o: o)).inserted else { continue }
+            let op = Self.key(o, p)
             if forward[sp] == nil { predicatesOf[s, default: []].append(p) }
             forward[sp, default: []].append(o)
-            backward[Self.key(o, p), default: []].append(s)
+            backward[op, default: []].append(s)
             if seenSubjectOf.insert(sp).inserted { subjectsOf[p, default: []].append(s) }
-            if seenObjectOf.insert(Self.key(o, p)).inserted { objectsOf[p, default: []].append(o) }
+            if seenObjectOf.insert(op).inserted { objectsOf[p, default: []].append(o) }
         }
     }
 

@@ -41,11 +41,9 @@ struct ShapeCompiler {
 
     mutating func compileAll() throws(SHACLShapesError) {
         let targetPredicates = [SHACL.targetNode, SHACL.targetClass, SHACL.targetSubjectsOf, SHACL.targetObjectsOf]
-        for subject in index.subjectOrder where !subject.isLiteral {
-            let isShape =
-                index.isInstance(subject, of: SHACL.nodeShape) || index.isInstance(subject, of: SHACL.propertyShape)
-                || targetPredicates.contains { index.has(subject, $0) }
-            guard isShape else { continue }
+        let candidates = index.nodes(
+            instancesOf: [SHACL.nodeShape, SHACL.propertyShape], subjectsOf: targetPredicates)
+        for subject in candidates where !subject.isLiteral {
             let i = try compile(subject, depth: 0)
             if !shapes[i].targets.isEmpty { targeted.append(i) }
         }
