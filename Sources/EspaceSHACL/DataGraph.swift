@@ -17,7 +17,11 @@ struct DataGraph {
     let rdfType: Int32
     let subClassOf: Int32
 
-    init(_ dataset: Dataset) {
+    /// Indexes `dataset`. With `literalsUnindexed` (the shapes graph, which is never asked
+    /// for the id of a literal or for the subjects of a literal), literal objects get an id
+    /// each without being looked up or indexed backwards, and per-subject predicates and
+    /// per-predicate objects are not kept.
+    init(_ dataset: Dataset, literalsUnindexed: Bool = false) {
         rdfType = 0
         subClassOf = 1
         terms = [.iri(Vocabulary.rdfType), .iri(SHACL.rdfsSubClassOf)]
@@ -38,17 +42,23 @@ struct DataGraph {
             let s = last?.subject == quad.subject ? (last?.s ?? 0) : intern(quad.subject)
             let p = last?.predicate == quad.predicate ? (last?.p ?? 0) : intern(quad.predicate)
             last = (quad.subject, s, quad.predicate, p)
+            let sp = Self.key(s, p)
+            if literalsUnindexed, !mayRepeat, quad.object.isLiteral {
+                forward[sp, default: []].append(Int32(terms.count))
+                terms.append(quad.object)
+                if seenSubjectOf.insert(sp).inserted { subjectsOf[p, default: []].append(s) }
+                continue
+            }
             let o = intern(quad.object)
             if mayRepeat {
                 guard seen.insert(TripleKey(s: s, p: p, o: o)).inserted else { continue }
             }
-            let sp = Self.key(s, p)
             let op = Self.key(o, p)
-            if forward[sp] == nil { predicatesOf[s, default: []].append(p) }
+            if !literalsUnindexed, forward[sp] == nil { predicatesOf[s, default: []].append(p) }
             forward[sp, default: []].append(o)
             backward[op, default: []].append(s)
             if seenSubjectOf.insert(sp).inserted { subjectsOf[p, default: []].append(s) }
-            if seenObjectOf.insert(op).inserted { objectsOf[p, default: []].append(o) }
+            if !literalsUnindexed, seenObjectOf.insert(op).inserted { objectsOf[p, default: []].append(o) }
         }
     }
 

@@ -9,7 +9,7 @@ struct ShapesGraphIndex {
     static let maxListLength = 100_000
 
     init(_ dataset: Dataset) {
-        graph = DataGraph(dataset)
+        graph = DataGraph(dataset, literalsUnindexed: true)
     }
 
     private func predicate(_ iri: String) -> Int32? { graph.id(.iri(iri)) }
