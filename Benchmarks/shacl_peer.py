@@ -12,7 +12,8 @@ Loire VCs type the VC, the shapes describe the subject; see shared/gaiax/NOTES.m
 registration-number subclass axioms of the Gaia-X ontology, and writes N copies with renamed IRIs
 and blank nodes to shacl-gaiax-data-N.nt; the shapes, with the 2511# namespace rewritten to
 development# (shared/gaiax/README.md), go to shacl-gaiax-shapes.ttl. EspaceBenchmarks reads the
-same files. `run` times pyshacl.validate (no inference) on graphs parsed beforehand, in the
+same files. `run` times pyshacl.validate (no inference) on graphs parsed beforehand, and rdflib parsing the
+shapes (`shacl.gaiax.parse`), in the
 format of EspaceBenchmarks: {"name":..., "impl":"pyshacl", "iterations":..., "median_us":..., "ops_per_s":...}.
 Install pyshacl with `pip install pyshacl` (pyld is needed for `prepare`).
 """
@@ -100,6 +101,11 @@ def run(args):
     if not os.path.exists(shapes_path):
         sys.exit(f"error: {shapes_path} not found (run `shacl_peer.py prepare` first)")
     shapes = rdflib.Graph().parse(shapes_path, format="turtle")
+    if not args.filter or any(text in "shacl.gaiax.parse" for text in args.filter):
+        with open(shapes_path, encoding="utf-8") as f:
+            text = f.read()
+        parse = lambda: len(rdflib.Graph().parse(data=text, format="turtle"))  # noqa: E731
+        print(json.dumps(measure("shacl.gaiax.parse", "rdflib", parse, args.budget)), flush=True)
     for n in COUNTS:
         name = f"shacl.gaiax.validate.{n}"
         if args.filter and not any(text in name for text in args.filter):
