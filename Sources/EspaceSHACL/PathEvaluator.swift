@@ -61,7 +61,7 @@ struct OrderedIDs {
     private(set) var ids: [Int32] = []
     private var seen: Set<Int32> = []
 
-    mutating func add(_ more: [Int32]) {
+    mutating func add(_ more: some Sequence<Int32>) {
         for id in more where seen.insert(id).inserted { ids.append(id) }
     }
 }

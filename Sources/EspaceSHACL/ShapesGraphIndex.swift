@@ -88,8 +88,9 @@ struct ShapesGraphIndex {
             let firsts = graph.objects(node, first)
             let rests = graph.objects(node, rest)
             guard firsts.count == 1, rests.count == 1 else { return nil }
-            items.append(graph.term(firsts[0]))
-            node = rests[0]
+            guard let item = firsts.first, let next = rests.first else { return nil }
+            items.append(graph.term(item))
+            node = next
         }
         return items
     }

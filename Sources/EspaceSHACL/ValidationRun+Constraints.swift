@@ -2,7 +2,7 @@ import EspaceRDF
 
 extension ValidationRun {
     /// Checks one constraint of shape `s` for `focus` and its value nodes.
-    func check(_ constraint: Constraint, shape s: Int, focus: Int32, values: [Int32], into sink: inout ResultSink) {
+    func check(_ constraint: Constraint, shape s: Int, focus: Int32, values: ArraySlice<Int32>, into sink: inout ResultSink) {
         func report(_ value: Int32?, _ detail: String, component: String? = nil) {
             sink.results.append(
                 RawResult(

@@ -4,7 +4,7 @@ extension ValidationRun {
     /// The constraints that look at a focus node's values together: uniqueLang, property
     /// pairs, qualified value shapes and closed shapes.
     func checkPropertyConstraint(
-        _ constraint: Constraint, shape s: Int, focus: Int32, values: [Int32], into sink: inout ResultSink
+        _ constraint: Constraint, shape s: Int, focus: Int32, values: ArraySlice<Int32>, into sink: inout ResultSink
     ) {
         func report(_ value: Int32?, _ detail: String, component: String? = nil, path: SHACLPath? = nil) {
             sink.results.append(
@@ -56,7 +56,7 @@ extension ValidationRun {
     }
 
     private func checkPair(
-        _ kind: PairKind, _ predicate: String, values: [Int32], others: [Int32],
+        _ kind: PairKind, _ predicate: String, values: ArraySlice<Int32>, others: ArraySlice<Int32>,
         report: (Int32?, String, String?, SHACLPath?) -> Void
     ) {
         let otherSet = Set(others)

@@ -59,7 +59,7 @@ final class ValidationRun {
     func focusNodes(_ shape: Shape) -> [Int32] {
         var out: [Int32] = []
         var seen: Set<Int32> = []
-        func add(_ nodes: [Int32]) {
+        func add(_ nodes: some Sequence<Int32>) {
             for n in nodes where seen.insert(n).inserted { out.append(n) }
         }
         for target in shape.targets {
@@ -142,7 +142,7 @@ final class ValidationRun {
     func validate(_ s: Int, focus: Int32, into sink: inout ResultSink) {
         let shape = shapes[s]
         if shape.deactivated { return }
-        let values: [Int32]
+        let values: ArraySlice<Int32>
         if let path = shape.path { values = evaluate(path, from: focus) } else { values = [focus] }
         for constraint in shape.constraints {
             check(constraint, shape: s, focus: focus, values: values, into: &sink)
@@ -151,11 +151,11 @@ final class ValidationRun {
     }
 
     /// The value nodes reached from `focus` by `path`, each once, in order.
-    func evaluate(_ path: SHACLPath, from focus: Int32) -> [Int32] {
+    func evaluate(_ path: SHACLPath, from focus: Int32) -> ArraySlice<Int32> {
         if case .predicate(let iri) = path {
             let p = predicateID(iri)
             return p >= 0 ? graph.objects(focus, p) : []
         }
-        return PathEvaluator(run: self).evaluate(path, from: [focus], inverse: false)
+        return PathEvaluator(run: self).evaluate(path, from: [focus], inverse: false)[...]
     }
 }
