@@ -26,7 +26,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from peers import context_files, make_loader, measure, package_root, shared_root  # noqa: E402  (also disables sockets)
 
-COUNTS = (1, 10, 100)
+COUNTS = (1, 10, 100, 1000)
 GX_2511 = "https://w3id.org/gaia-x/2511#"
 GX_DEV = "https://w3id.org/gaia-x/development#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

@@ -11,7 +11,7 @@ import Foundation
 /// shapes compiled once (the clearing house's case; Espace only); `shacl.gaiax.compile`
 /// compiles the shapes alone; `shacl.gaiax.parse` parses the shapes' Turtle (the peer: rdflib).
 enum SHACLBenchmarks {
-    static let counts = [1, 10, 100]
+    static let counts = [1, 10, 100, 1000]
 
     static func all(_ inputs: BenchmarkInputs) throws -> [Benchmark] {
         guard let shapesBytes = BenchmarkInputs.read(inputs.generated("shacl-gaiax-shapes.ttl")) else { return [] }
