@@ -33,7 +33,7 @@ struct ShapeCompiler {
     private var indexOf: [Term: Int] = [:]
 
     /// How deeply shapes may reference shapes while compiling.
-    static let maxDepth = 512
+    static let maxDepth = 128
 
     init(index: ShapesGraphIndex) {
         self.index = index

@@ -12,7 +12,7 @@ public struct SHACLValidator: Sendable {
     /// How deeply conformance checks (`sh:node`, `sh:not`, `sh:and`, …) may nest.
     public var maxDepth: Int
 
-    public init(shapes: SHACLShapes, maxDepth: Int = 256) {
+    public init(shapes: SHACLShapes, maxDepth: Int = 64) {
         self.shapes = shapes
         self.maxDepth = maxDepth
     }

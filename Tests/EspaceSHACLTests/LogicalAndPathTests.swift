@@ -112,3 +112,38 @@ struct LogicalAndPathTests {
         #expect(got == ["ByClass", "Implicit", "Objects", "Subjects"])
     }
 }
+
+/// Long chains of shape references end in an error, not a stack overflow.
+@Suite("SHACL nesting limits")
+struct NestingLimitTests {
+    static func chain(_ length: Int) -> (shapes: String, data: String) {
+        var shapes = "ex:S0 sh:targetNode ex:n0 ; sh:property [ sh:path ex:next ; sh:node ex:S1 ] .\n"
+        var data = ""
+        for i in 1..<length {
+            shapes += "ex:S\(i) sh:property [ sh:path ex:next ; sh:node ex:S\(i + 1) ] .\n"
+            data += "ex:n\(i - 1) ex:next ex:n\(i) .\n"
+        }
+        shapes += "ex:S\(length) sh:class ex:Never .\n"
+        data += "ex:n\(length - 1) ex:next ex:n\(length) .\n"
+        return (shapes, data)
+    }
+
+    @Test func deepValidationThrows() throws {
+        let (shapes, data) = Self.chain(60)
+        let validator = SHACLValidator(shapes: try SHACLShapes(TestGraphs.parse(shapes)), maxDepth: 30)
+        #expect(throws: SHACLValidationError.self) { try validator.validate(TestGraphs.parse(data)) }
+    }
+
+    @Test func deepShapesAreIllFormed() throws {
+        let (shapes, _) = Self.chain(300)
+        #expect(throws: SHACLShapesError.self) { try SHACLShapes(TestGraphs.parse(shapes)) }
+    }
+
+    @Test func withinTheLimitTheChainIsValidated() throws {
+        let (shapes, data) = Self.chain(60)
+        let report = try TestGraphs.validate(shapes: shapes, data: data)
+        // ex:n20 is not an ex:Never, so each level's sh:node fails up to the top.
+        #expect(TestGraphs.components(report) == ["NodeConstraintComponent"])
+        #expect(report.results.first?.focusNode == .iri(TestGraphs.ex + "n0"))
+    }
+}
