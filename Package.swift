@@ -21,6 +21,8 @@ let package = Package(
         .library(name: "EspacePolicy", targets: ["EspacePolicy"]),
         .library(name: "EspaceNetwork", targets: ["EspaceNetwork"]),
         .library(name: "EspaceSHACL", targets: ["EspaceSHACL"]),
+        .library(name: "EspaceStore", targets: ["EspaceStore"]),
+        .library(name: "EspaceClearingHouse", targets: ["EspaceClearingHouse"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.0"),
     ],
     targets: [
         // Layer 1: semantic core (pure, no I/O).
@@ -71,6 +74,13 @@ let package = Package(
             name: "EspaceDCP",
             dependencies: ["EspaceJSON", "EspaceIdentity", "EspaceCredentials"]
         ),
+        // Layer 5: the clearing house (trust node) services, pure logic: the notary so far.
+        .target(
+            name: "EspaceClearingHouse",
+            dependencies: ["EspaceJSON", "EspaceIdentity", "EspaceCredentials"]
+        ),
+        // Layer 5: the store every service keeps its state in (SQLKit; SQLite by default).
+        .target(name: "EspaceStore", dependencies: [.product(name: "SQLiteKit", package: "sqlite-kit")]),
         // Real network I/O behind the identity layer's HTTPClient and HostResolving.
         .target(name: "EspaceNetwork", dependencies: ["EspaceIdentity"]),
         // Conformance runners for the official suites (reads files: used by the CLI and tests).
@@ -137,7 +147,15 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(
+            name: "EspaceClearingHouseTests",
+            dependencies: [
+                "EspaceClearingHouse", "EspaceCredentials", "EspaceIdentity", "EspaceJSON", "EspaceJSONLD", "EspaceRDF",
+                "EspaceTestSupport",
+            ]
+        ),
         .testTarget(name: "EspaceNetworkTests", dependencies: ["EspaceNetwork", "EspaceIdentity"]),
+        .testTarget(name: "EspaceStoreTests", dependencies: ["EspaceStore"]),
         .testTarget(
             name: "EspacePolicyTests", dependencies: ["EspacePolicy", "EspaceRDF", "EspaceJSON", "EspaceJSONLD", "EspaceTestSupport"]),
         .testTarget(

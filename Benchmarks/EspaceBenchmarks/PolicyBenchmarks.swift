@@ -22,6 +22,12 @@ enum PolicyBenchmarks {
             context: [ODRL.iri("purpose"): [.iri(purposeIRI)]])
         let compiled = CompiledPolicy(agreement)
         let compiledLarge = CompiledPolicy(large)
+        // The worst case for the index: 1 000 rules on one dataset, one per consumer; the
+        // request comes from the last consumer, so every rule is examined.
+        let shared = CompiledPolicy(sharedTargetPolicy(rules: 1_000))
+        let sharedRequest = EvaluationRequest(
+            action: ODRL.iri("use"), party: "did:web:consumer-999.example", target: "urn:dataset:weather",
+            context: [ODRL.iri("purpose"): [.iri(purposeIRI)]])
         return [
             Benchmark(
                 "policy.decide.agreement",
@@ -31,6 +37,10 @@ enum PolicyBenchmarks {
                 "policy.decide.rules-1000",
                 check: { checkPermit("policy.decide.rules-1000", compiledLarge, largeRequest, state) },
                 run: { compiledLarge.decide(largeRequest, in: state) == .permit ? 1 : 0 }),
+            Benchmark(
+                "policy.decide.rules-1000-one-target",
+                check: { checkPermit("policy.decide.rules-1000-one-target", shared, sharedRequest, state) },
+                run: { shared.decide(sharedRequest, in: state) == .permit ? 1 : 0 }),
             Benchmark("policy.compile.rules-1000") { CompiledPolicy(large).policy.rules.count },
             // The full compliance report, with every reason written out (the explanation path).
             Benchmark("policy.explain.agreement") { compiled.explain(request, in: state).rules.count },
@@ -60,13 +70,21 @@ enum PolicyBenchmarks {
             permissions: (0..<rules).map { permission(uid: "urn:rule:\($0)", target: "urn:dataset:\($0)", limit: 100 + $0) })
     }
 
-    static func permission(uid: String, target: String, limit: Int) -> Rule {
+    static func sharedTargetPolicy(rules: Int) -> Policy {
+        Policy(
+            uid: "urn:policy:shared", kind: .set,
+            permissions: (0..<rules).map {
+                permission(uid: "urn:rule:use", target: "urn:dataset:weather", limit: 100, assignee: "did:web:consumer-\($0).example")
+            })
+    }
+
+    static func permission(uid: String, target: String, limit: Int, assignee: String = "did:web:consumer.example") -> Rule {
         func constraint(_ left: String, _ op: Operator, _ right: PolicyValue) -> Constraint {
             .atomic(AtomicConstraint(leftOperand: ODRL.iri(left), operator: op, rightOperand: [right]))
         }
         return Rule(
             .permission, uid: uid, action: Action(ODRL.iri("use")), target: Asset(target),
-            assigner: Party("did:web:provider.example"), assignee: Party("did:web:consumer.example"),
+            assigner: Party("did:web:provider.example"), assignee: Party(assignee),
             constraints: [
                 constraint("purpose", .eq, .iri(purposeIRI)),
                 constraint("dateTime", .gteq, .literal("2026-01-01T00:00:00Z", datatype: xsd + "dateTime")),

@@ -42,20 +42,27 @@ struct PolicyEnforceCommand: ParsableCommand {
     @Option(help: "The usage history (JSON: {agreementTime, uses: [{action, time, duration}]}).")
     var usage: String?
 
+    @Option(help: "The data space's facts (Turtle): collections (odrl:partOf), a taxonomy (rdf:type, skos:broader, rdfs:subClassOf) for isA.")
+    var facts: String?
+
     @Option(help: "A data space's left-operand registry (JSON), added to the standard one.")
     var registry: String?
 
     @Option(help: "The decision time (xsd:dateTime); default now.")
     var now: String?
 
+    @Option(name: .customLong("parent"), help: "Policies the policy's inheritFrom may name (a file; repeatable).")
+    var parents: [String] = []
+
     @Option(help: "text or json.")
     var format: PolicyEvalCommand.ReportFormat = .text
 
     func run() throws {
         let policies = try PolicyInput.policies(policy, nil)
-        guard policies.count == 1, let evaluated = policies.first else {
+        guard policies.count == 1, let given = policies.first else {
             throw CommandFailure.exit("\(policy) holds \(policies.count) policies; give a file with exactly one")
         }
+        let evaluated = try PolicyInput.resolvingInheritance(given, parents: parents)
         var enforcer = PolicyEnforcer()
         if let registry {
             enforcer.registry = enforcer.registry.merging(try Self.load(registry) { json throws(PolicyError) in try LeftOperandRegistry(json: json) })
@@ -71,6 +78,13 @@ struct PolicyEnforceCommand: ParsableCommand {
             scope: scope, action: Self.iri(action), target: target, now: clock)
         if let participant {
             context.participant = try Self.load(participant) { json throws(PolicyError) in try ParticipantClaims(json: json) }
+        }
+        if let facts {
+            do {
+                context.facts = try StateOfTheWorld(solidLab: try TurtleParser().parse(try InputSource.read(facts)))
+            } catch {
+                throw CommandFailure.exit("\(facts): \(error)")
+            }
         }
         if let usage {
             context.usage = try Self.load(usage) { json throws(PolicyError) in try UsageHistory(json: json) }

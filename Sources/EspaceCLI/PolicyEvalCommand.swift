@@ -28,6 +28,9 @@ struct PolicyEvalCommand: ParsableCommand {
     @Option(help: "The state of the world (Turtle, SolidLab form).")
     var state: String?
 
+    @Option(name: .customLong("parent"), help: "Policies the policy's inheritFrom may name (a file; repeatable).")
+    var parents: [String] = []
+
     @Option(help: "text or json.")
     var format: ReportFormat = .text
 
@@ -37,9 +40,10 @@ struct PolicyEvalCommand: ParsableCommand {
 
     func run() throws {
         let policies = try PolicyInput.policies(policy, nil)
-        guard policies.count == 1, let evaluated = policies.first else {
+        guard policies.count == 1, let given = policies.first else {
             throw CommandFailure.exit("\(policy) holds \(policies.count) policies; give a file with exactly one")
         }
+        let evaluated = try PolicyInput.resolvingInheritance(given, parents: parents)
         let requests = try PolicyInput.policies(request, nil)
         guard let requestPolicy = requests.first(where: { $0.kind == .request }) ?? requests.first else {
             throw CommandFailure.exit("\(request) holds no odrl:Request")

@@ -37,3 +37,20 @@ enum PolicyInput {
         }
     }
 }
+
+extension PolicyInput {
+    /// `policy` with what it inherits, its parents read from `files` (each may hold several
+    /// policies). A policy that inherits from one not given is an error, not a partial policy.
+    static func resolvingInheritance(_ policy: Policy, parents files: [String]) throws -> Policy {
+        guard !policy.inheritFrom.isEmpty else { return policy }
+        var known: [String: Policy] = [:]
+        for file in files {
+            for parent in try policies(file, nil) { known[parent.uid] = parent }
+        }
+        do {
+            return try policy.resolvingInheritance { known[$0] }
+        } catch {
+            throw CommandFailure.exit("\(error) (give the parent policies with --parent FILE)")
+        }
+    }
+}

@@ -23,9 +23,18 @@ struct PolicyValidateCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Option(help: "A data space's left-operand registry (JSON), added to Espace's standard one; ODRL left operands in neither are warned about.")
+    var registry: String?
+
     func run() throws {
         let policies = try PolicyInput.policies(file, format)
-        let issues = PolicyValidator().validate(policies)
+        var operands = LeftOperandRegistry.standard
+        if let registry {
+            operands = operands.merging(
+                try PolicyEnforceCommand.load(registry) { json throws(PolicyError) in try LeftOperandRegistry(json: json) })
+        }
+        let validator = PolicyValidator(registry: .enforcing(operands))
+        let issues = validator.validate(policies)
         let hasErrors = PolicyValidator.hasErrors(issues)
         if json {
             let report: JSONValue = [

@@ -95,3 +95,65 @@ struct PolicyEnforceCommandTests {
         #expect(result.stderr.contains("leftOperands[0].source"))
     }
 }
+
+/// `--parent`: inheritance is resolved, and a missing parent is an error, not a partial policy.
+@Suite("espace policy inheritance")
+struct PolicyInheritanceCommandTests {
+    @Test func aMissingParentIsAnErrorAndAGivenOneIsMerged() throws {
+        let examples = PolicyEnforceCommandTests.examples
+        let base = [
+            "policy", "enforce", "--policy", examples + "/offer-inheriting.json", "--scope", "catalogue", "--target",
+            "urn:dataset:weather", "--participant", examples + "/participant.json", "--now", "2026-11-29T12:00:00Z",
+        ]
+        let missing = try CLIRunner.run(base)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("inherits from <urn:uuid:agreement-weather-1>, which is not available"))
+        let merged = try CLIRunner.run(base + ["--parent", examples + "/agreement.json"])
+        #expect(merged.status == 0, "\(merged.stdout)\(merged.stderr)")
+        #expect(merged.stdout.contains("Decision: PERMIT"))
+    }
+}
+
+/// `espace policy validate` knows the enforcement registry.
+@Suite("espace policy validate with a registry")
+struct PolicyValidateRegistryTests {
+    @Test func registryOperandsAreKnownAndOperandsWithoutValueAreWarnedAbout() throws {
+        let examples = PolicyEnforceCommandTests.examples
+        let policy = try CLIRunner.temporaryFile(
+            Array(
+                """
+                {"@context": "https://w3id.org/dspace/2025/1/context.jsonld", "@type": "Offer", "@id": "urn:o", "assigner": "did:web:p",
+                 "permission": [{"action": "use", "target": "urn:d", "constraint": [
+                   {"leftOperand": "https://dataspace.espace.example/policy#tier", "operator": "eq", "rightOperand": "gold"},
+                   {"leftOperand": "absolutePosition", "operator": "eq", "rightOperand": "top"}]}]}
+                """.utf8), name: "offer.json")
+        let without = try CLIRunner.run(["policy", "validate", policy])
+        #expect(without.status == 1)
+        #expect(without.stdout.contains("unknown left operand <https://dataspace.espace.example/policy#tier>"))
+        let with = try CLIRunner.run(["policy", "validate", policy, "--registry", examples + "/registry.json", "--json"])
+        #expect(with.status == 0, "\(with.stdout)\(with.stderr)")
+        let report = try JSONParser().parse(with.stdoutBytes)
+        let issues = report["issues"]?.asArray ?? []
+        #expect(issues.count == 1)
+        #expect(issues.first?["severity"] == "warning")
+        #expect(issues.first?["message"]?.stringValue?.contains("absolutePosition") == true)
+    }
+}
+
+/// `--facts`: a taxonomy for isA and asset collections, from Turtle.
+@Suite("espace policy enforce with facts")
+struct PolicyFactsCommandTests {
+    @Test func aNarrowerPurposeIsAResearchPurposeOnlyWithTheTaxonomy() throws {
+        let examples = PolicyEnforceCommandTests.examples
+        let base = [
+            "policy", "enforce", "--policy", examples + "/offer-research.json", "--scope", "negotiation", "--target",
+            "urn:dataset:weather", "--state", "purpose=https://w3id.org/dpv#AcademicResearch",
+        ]
+        #expect(try CLIRunner.run(base).status == 1)
+        let result = try CLIRunner.run(base + ["--facts", examples + "/facts.ttl"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let marketing = try CLIRunner.run(
+            base.dropLast() + ["purpose=https://w3id.org/dpv#Marketing", "--facts", examples + "/facts.ttl"])
+        #expect(marketing.status == 1)
+    }
+}

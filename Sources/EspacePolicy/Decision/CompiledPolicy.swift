@@ -14,13 +14,19 @@ public struct CompiledPolicy: Sendable {
     let byTarget: [String: [Int]]
     /// Rules without a target (they apply to any target).
     let untargeted: [Int]
+    /// The number of distinct left operands (the size of a decision's value cache).
+    let slotCount: Int
     /// Every left operand the policy uses (what an enforcement point must supply).
     public let leftOperands: Set<String>
 
     public init(_ policy: Policy) {
         self.policy = policy
         strategy = policy.conflict ?? .invalid
-        rules = policy.rules.map(CompiledRule.init)
+        var slots: [String: Int] = [:]
+        var rules: [CompiledRule] = []
+        for rule in policy.rules { rules.append(CompiledRule(rule, slots: &slots)) }
+        self.rules = rules
+        slotCount = slots.count
         var byTarget: [String: [Int]] = [:]
         var untargeted: [Int] = []
         for (index, rule) in policy.rules.enumerated() {
@@ -44,17 +50,21 @@ public struct CompiledPolicy: Sendable {
             let rule = rules[index]
             switch rule.source.kind {
             case .permission where !permitted:
-                permitted = rule.isActive(request, state)
+                permitted = rule.isActive(request, state, slots: slotCount)
             case .prohibition where !prohibited:
-                prohibited = rule.isActive(request, state)
+                prohibited = rule.isActive(request, state, slots: slotCount)
             default:
                 return
             }
         }
         for index in untargeted { consider(index) }
         if let target = request.target {
-            for asset in Self.selfAndCollections(of: target, state) {
-                for index in byTarget[asset] ?? [] { consider(index) }
+            if state.memberships.isEmpty {
+                for index in byTarget[target] ?? [] { consider(index) }
+            } else {
+                for asset in Self.selfAndCollections(of: target, state) {
+                    for index in byTarget[asset] ?? [] { consider(index) }
+                }
             }
         }
         switch (permitted, prohibited) {
@@ -85,22 +95,30 @@ public struct CompiledPolicy: Sendable {
 }
 
 /// One rule, with its constraints compiled.
-struct CompiledRule: Sendable {
+final class CompiledRule: Sendable {
     let source: Rule
     let constraints: [CompiledConstraint]
     /// Refinements and duties are rare in agreements: such rules take the evaluator's path.
     let needsFullEvaluation: Bool
 
-    init(_ rule: Rule) {
+    init(_ rule: Rule, slots: inout [String: Int]) {
         source = rule
-        constraints = rule.constraints.map { CompiledConstraint($0, depth: 0) }
+        var constraints: [CompiledConstraint] = []
+        for constraint in rule.constraints { constraints.append(CompiledConstraint(constraint, depth: 0, slots: &slots)) }
+        self.constraints = constraints
         needsFullEvaluation =
             !(rule.action?.refinements.isEmpty ?? true) || !(rule.target?.refinements.isEmpty ?? true)
             || !(rule.assignee?.refinements.isEmpty ?? true) || (rule.kind == .permission && !rule.duties.isEmpty)
     }
 
+    /// An evaluator for this rule's constraints (the explaining path, for rare features).
+    func evaluator(_ request: EvaluationRequest, _ state: StateOfTheWorld) -> ConstraintEvaluator {
+        ConstraintEvaluator(
+            request: request, state: state, ruleUID: source.uid, ruleAction: source.action?.iri, ruleKind: source.kind)
+    }
+
     /// Whether the rule is active for the request (its target is already known to match).
-    func isActive(_ request: EvaluationRequest, _ state: StateOfTheWorld) -> Bool {
+    func isActive(_ request: EvaluationRequest, _ state: StateOfTheWorld, slots: Int) -> Bool {
         if needsFullEvaluation {
             return PolicyEvaluator().evaluate(rule: source, request: request, state: state).active
         }
@@ -114,10 +132,8 @@ struct CompiledRule: Sendable {
                 return false
             }
         }
-        let context = ConstraintEvaluator(
-            request: request, state: state, ruleUID: source.uid, ruleAction: source.action?.iri, ruleKind: source.kind)
-        var cache = LeftValueCache()
-        for constraint in constraints where !constraint.holds(context, &cache) { return false }
+        var cache = LeftValueCache(slots: slots)
+        for constraint in constraints where !constraint.holds(request, state, self, &cache) { return false }
         return true
     }
 }

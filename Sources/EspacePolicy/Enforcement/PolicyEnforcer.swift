@@ -42,6 +42,7 @@ public struct PolicyEnforcer: Sendable {
                 state.deferred[iri] = definition.scopes
                 continue
             }
+            if let unit = definition.unit { state.units[iri] = unit }
             switch definition.source {
             case .request:
                 if let values = context.stated[iri] { request.context[iri] = values.map { typed($0, definition.datatype) } }
@@ -59,14 +60,21 @@ public struct PolicyEnforcer: Sendable {
                     if let values = evaluator.leftValues(measure) { state.values[iri] = values }
                 }
             case .participant:
-                if let did = context.participant?.participant { state.values[iri] = [.iri(did)] }
+                if let did = context.participant?.participant {
+                    state.values[iri] = [.iri(did)]
+                    state.attributes[did, default: [:]][iri] = [.iri(did)]
+                }
             case .claim(let types, let paths):
                 guard let participant = context.participant else { continue }
                 var values: [PolicyValue] = []
                 for path in paths where values.isEmpty {
                     values = participant.values(types: types, path: path).compactMap { Self.value($0, definition.datatype) }
                 }
-                if !values.isEmpty { state.values[iri] = values }
+                if !values.isEmpty {
+                    state.values[iri] = values
+                    // Also the participant's attributes, for the refinements of party collections.
+                    state.attributes[participant.participant, default: [:]][iri] = values
+                }
             }
         }
         return (request, state)

@@ -46,6 +46,8 @@ public struct DutyReport: Sendable, Equatable {
     public var state: DeonticState
     public var constraints: [ConstraintReport]
     public var reason: String
+    /// The duty's consequences, due because it is violated (empty otherwise).
+    public var consequences: [DutyReport] = []
 }
 
 /// How one rule fared against the request.
@@ -63,7 +65,10 @@ public struct RuleReport: Sendable, Equatable {
     public var active: Bool
     public var premises: [PremiseReport]
     public var constraints: [ConstraintReport]
+    /// A permission's duties (its pre-conditions); for an obligation, its own state.
     public var duties: [DutyReport]
+    /// A prohibition's remedies: what returns an infringement to "not infringed".
+    public var remedies: [DutyReport] = []
     /// Why the rule is (in)active.
     public var reasons: [String]
 }

@@ -10,6 +10,15 @@ struct ConstraintEvaluator {
     var ruleAction: String? = nil
     /// The rule's kind (a deferred constraint holds for permissions and duties, not for prohibitions).
     var ruleKind: Rule.Kind = .permission
+    /// The member a collection's refinement is evaluated for: its attributes come first.
+    var subject: String? = nil
+
+    /// This evaluator for the refinements of a collection, applied to `member`.
+    func refining(_ member: String?) -> ConstraintEvaluator {
+        var copy = self
+        copy.subject = member
+        return copy
+    }
 
     static let xsd = "http://www.w3.org/2001/XMLSchema#"
     static let dateTimeIRI = ODRL.iri("dateTime")
@@ -83,7 +92,15 @@ struct ConstraintEvaluator {
         if state.undefined.contains(atomic.leftOperand) {
             return fail("<\(atomic.leftOperand)> is not a left operand the data space's registry defines (fails closed)")
         }
-        guard let left = leftValues(atomic.leftOperand) else {
+        if let unit = atomic.unit {
+            let valueUnit = state.units[atomic.leftOperand]
+            guard valueUnit == unit else {
+                return fail(
+                    valueUnit.map { "the constraint is in <\(unit)> but <\(atomic.leftOperand)> is in <\($0)>" }
+                        ?? "the constraint is in <\(unit)> but the unit of <\(atomic.leftOperand)> is not known")
+            }
+        }
+        guard let left = leftValues(atomic.leftOperand) ?? atomic.status.map({ [$0] }) else {
             if atomic.operator == .isNoneOf {
                 report.satisfied = true
                 report.reason = "no value for <\(atomic.leftOperand)>, so none of the listed values is present"
@@ -96,6 +113,9 @@ struct ConstraintEvaluator {
         let (satisfied, reason) = OperatorEvaluation(state: state).apply(atomic.operator, left, right)
         report.satisfied = satisfied
         report.reason = reason
+        if leftValues(atomic.leftOperand) == nil, let status = atomic.status {
+            report.reason = "no current value, so the constraint's status \(status) is used; " + reason
+        }
         return report
     }
 
@@ -109,26 +129,81 @@ struct ConstraintEvaluator {
         }
     }
 
-    /// The left operand's value(s): from the request context, the state's values, or the
-    /// built-ins `odrl:dateTime` (the current time) and `odrl:count` (recorded uses, 0 if
+    /// The left operand's value(s): from the attributes of the collection member being
+    /// refined, the request context, the state's values, or the built-ins `odrl:dateTime` (the current time) and `odrl:count` (recorded uses, 0 if
     /// none are recorded for the rule).
     func leftValues(_ leftOperand: String) -> [PolicyValue]? {
-        if let values = request.context[leftOperand], !values.isEmpty { return values }
-        if let values = state.values[leftOperand], !values.isEmpty { return values }
-        switch leftOperand {
-        case Self.dateTimeIRI:
+        leftValues(leftOperand, builtin: BuiltinOperand(iri: leftOperand))
+    }
+
+    /// The non-empty values of `key`. A request states a handful of values: scanning them
+    /// (unequal IRIs differ in length or early bytes) costs less than hashing a long IRI.
+    static func lookup(_ key: String, in table: [String: [PolicyValue]]) -> [PolicyValue]? {
+        if table.isEmpty { return nil }
+        if table.count <= 8 {
+            for (name, values) in table where name.utf8.count == key.utf8.count && name == key {
+                return values.isEmpty ? nil : values
+            }
+            return nil
+        }
+        guard let values = table[key], !values.isEmpty else { return nil }
+        return values
+    }
+
+    /// `leftValues(_:)` with the built-in kind of the operand already known.
+    func leftValues(_ leftOperand: String, builtin: BuiltinOperand?) -> [PolicyValue]? {
+        Self.leftValues(
+            leftOperand, builtin: builtin, request: request, state: state, ruleUID: ruleUID, ruleAction: ruleAction,
+            subject: subject)
+    }
+
+    /// The left operand's values for a rule, from the request and the state passed in place
+    /// (decisions call this without building an evaluator).
+    static func leftValues(
+        _ leftOperand: String, builtin: BuiltinOperand?, request: EvaluationRequest, state: StateOfTheWorld,
+        ruleUID: String?, ruleAction: String?, subject: String? = nil
+    ) -> [PolicyValue]? {
+        if let subject, let values = state.attributes[subject]?[leftOperand], !values.isEmpty { return values }
+        if let values = lookup(leftOperand, in: request.context) { return values }
+        if let values = lookup(leftOperand, in: state.values) { return values }
+        switch builtin {
+        case nil:
+            return nil
+        case .dateTime:
             return state.currentTime.map { [$0] }
-        case Self.countIRI where state.usage != nil:
-            return state.usage.map { [UsageMeasures($0, now: nil, action: ruleAction, state: state).count] }
-        case Self.countIRI:
+        case .count:
+            if let usage = state.usage {
+                return [UsageMeasures(usage, now: nil, action: ruleAction, state: state).count]
+            }
             guard let ruleUID else { return nil }
+            guard !state.usageCounts.isEmpty else { return [.literal("0", datatype: xsd + "integer")] }
             let count =
                 request.target.flatMap { state.usageCounts[ruleUID + " " + $0] } ?? state.usageCounts[ruleUID] ?? 0
-            return [.literal(String(count), datatype: Self.xsd + "integer")]
-        default:
-            guard let usage = state.usage, let measure = UsageMeasures.Measure(iri: leftOperand) else { return nil }
+            return [.literal(String(count), datatype: xsd + "integer")]
+        case .measure(let measure):
+            guard let usage = state.usage else { return nil }
             let now = state.currentTime.flatMap(UsageMeasures.seconds)
             return UsageMeasures(usage, now: now, action: ruleAction, state: state).value(measure).map { [$0] }
+        }
+    }
+}
+
+/// The left operands whose values the evaluator computes itself.
+enum BuiltinOperand: Sendable {
+    /// `odrl:dateTime`: the current time.
+    case dateTime
+    /// `odrl:count`: uses so far.
+    case count
+    /// `odrl:elapsedTime`, `meteredTime`, `timeInterval`, `delayPeriod` (from the usage history).
+    case measure(UsageMeasures.Measure)
+
+    init?(iri: String) {
+        switch iri {
+        case ConstraintEvaluator.dateTimeIRI: self = .dateTime
+        case ConstraintEvaluator.countIRI: self = .count
+        default:
+            guard let measure = UsageMeasures.Measure(iri: iri) else { return nil }
+            self = .measure(measure)
         }
     }
 }

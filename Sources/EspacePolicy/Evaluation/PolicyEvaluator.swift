@@ -81,7 +81,13 @@ public struct PolicyEvaluator: Sendable {
             )
         }
         let constraintReports = rule.constraints.map { constraints.evaluate($0) }
-        let duties = rule.kind == .permission ? rule.duties.map { duty($0, request, state) } : []
+        let duties: [DutyReport]
+        switch rule.kind {
+        case .permission: duties = rule.duties.map { duty($0, request, state, inheritingFrom: rule) }
+        case .duty: duties = [duty(rule, request, state, inheritingFrom: nil)]
+        case .prohibition: duties = []
+        }
+        let remedies = rule.kind == .prohibition ? rule.remedies.map { duty($0, request, state, inheritingFrom: rule) } : []
         var reasons: [String] = []
         for premise in premises where !premise.satisfied { reasons.append(premise.reason) }
         for report in constraintReports where !report.satisfied {
@@ -97,7 +103,7 @@ public struct PolicyEvaluator: Sendable {
             ruleUID: rule.uid, kind: rule.kind, requestRuleUID: request.ruleUID, attempted: true,
             matchesRequest: matches,
             active: active, premises: premises, constraints: constraintReports + refinementReports, duties: duties,
-            reasons: reasons)
+            remedies: remedies, reasons: reasons)
     }
 
     func match(
@@ -109,7 +115,9 @@ public struct PolicyEvaluator: Sendable {
             return PremiseReport(
                 kind: kind, satisfied: false, reason: "the request names no \(what); the rule needs <\(ruleIRI)>")
         }
-        let refined = refinements.map { constraints.evaluate($0) }
+        // A collection's refinements select its members: evaluated on the requested member.
+        let member = constraints.refining(requested)
+        let refined = refinements.map { member.evaluate($0) }
         reports += refined
         if !refined.allSatisfy(\.satisfied) {
             return PremiseReport(
@@ -127,7 +135,24 @@ public struct PolicyEvaluator: Sendable {
 
     /// A duty's report: active when its constraints hold; its state from the SotW's records
     /// (by uid), else fulfilled when a matching action was performed by now, else not set.
-    func duty(_ duty: Rule, _ request: EvaluationRequest, _ state: StateOfTheWorld) -> DutyReport {
+    func duty(_ duty: Rule, _ request: EvaluationRequest, _ state: StateOfTheWorld, inheritingFrom parent: Rule?)
+        -> DutyReport
+    {
+        var report = dutyState(duty, request, state, parent)
+        if report.state == .violated {
+            report.consequences = duty.consequences.map { dutyState($0, request, state, duty) }
+            report.reason += duty.consequences.isEmpty ? "" : "; its \(duty.consequences.count) consequence(s) are now due"
+        }
+        return report
+    }
+
+    /// A duty's state. A duty naming no parties inherits those of the rule referring to it (IM §2.6).
+    func dutyState(_ duty: Rule, _ request: EvaluationRequest, _ state: StateOfTheWorld, _ parent: Rule?) -> DutyReport {
+        var duty = duty
+        if duty.assignee == nil, duty.assigner == nil, let parent {
+            duty.assignee = parent.assignee
+            duty.assigner = parent.assigner
+        }
         let evaluator = ConstraintEvaluator(
             request: request, state: state, ruleUID: duty.uid, ruleAction: duty.action?.iri, ruleKind: .duty)
         let reports = duty.constraints.map { evaluator.evaluate($0) }

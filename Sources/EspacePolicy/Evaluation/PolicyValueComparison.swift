@@ -38,6 +38,12 @@ public enum PolicyValueComparison {
         order(left, right).map { $0 == .equal }
     }
 
+    /// The order of two typed values, nil when they are incomparable (no reason built).
+    static func order(_ a: TypedValue, _ b: TypedValue) -> ValueOrder? {
+        if case .success(let order) = order(a, b, .iri(""), .iri("")) { return order }
+        return nil
+    }
+
     static func order(_ a: TypedValue, _ b: TypedValue, _ left: PolicyValue, _ right: PolicyValue) -> Result<
         ValueOrder, Incomparable
     > {
@@ -49,15 +55,17 @@ public enum PolicyValueComparison {
             return .success(sign(x, y))
         case (.decimal(let x), .double(let y)):
             guard !y.isNaN else { return .failure(Incomparable("NaN is not comparable")) }
-            return .success(sign(NSDecimalNumber(decimal: x).doubleValue, y))
+            return .success(sign(x.double, y))
         case (.double(let x), .decimal(let y)):
             guard !x.isNaN else { return .failure(Incomparable("NaN is not comparable")) }
-            return .success(sign(x, NSDecimalNumber(decimal: y).doubleValue))
+            return .success(sign(x, y.double))
         case (.instant(let x, let zx), .instant(let y, let zy)):
             if zx == zy { return .success(sign(x, y)) }
             // One side has no zone: it may be anywhere from 14 h before to 14 h after UTC.
-            let slack = Decimal(14 * 3_600)
-            let (low, high) = zx ? (sign(x, y - slack), sign(x, y + slack)) : (sign(x - slack, y), sign(x + slack, y))
+            let slack = 14 * 3_600
+            let (low, high) =
+                zx
+                ? (sign(x, y.adding(-slack)), sign(x, y.adding(slack))) : (sign(x.adding(-slack), y), sign(x.adding(slack), y))
             if low == high, low != .equal { return .success(low) }
             return .failure(
                 Incomparable("\(left) and \(right) are ordered differently depending on the missing time zone"))

@@ -6,9 +6,12 @@ extension StateOfTheWorld {
     static let dctIssued = "http://purl.org/dc/terms/issued"
     static let sotwType = "http://example.org/Sotw"
 
+    static let skosBroader = "http://www.w3.org/2004/02/skos/core#broader"
+    static let rdfsSubClassOf = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+
     /// Reads a state of the world in the SolidLab test suite's form: the `ex:Sotw` node,
     /// `temp:currentTime dct:issued` (the current time), `odrl:partOf` (collection
-    /// membership), `rdf:type` (for `isA`), and earlier `report:DutyReport`s whose
+    /// membership), `rdf:type`, `skos:broader` and `rdfs:subClassOf` (a taxonomy, for `isA`), and earlier `report:DutyReport`s whose
     /// `report:deonticState` gives each duty's state (`report:rule`).
     ///
     /// A collection described with `odrl:source` in `dataset` or in `related` (usually the
@@ -36,6 +39,10 @@ extension StateOfTheWorld {
                 guard let type = quad.object.iriValue else { continue }
                 types[subject, default: []].insert(type)
                 if type == Self.sotwType, uid == nil { uid = subject }
+            case Self.skosBroader, Self.rdfsSubClassOf:
+                // A taxonomy: a purpose (say) is also each of its broader concepts, for isA.
+                guard let broader = quad.object.iriValue else { continue }
+                types[subject, default: []].insert(broader)
             case Self.dctIssued where subject == Self.currentTimeNode:
                 guard case .literal(let literal) = quad.object else {
                     throw PolicyError("temp:currentTime dct:issued must be an xsd:dateTime literal")

@@ -50,6 +50,12 @@ public struct StateOfTheWorld: Sendable, Equatable {
     public var deferred: [String: Set<PolicyScope>] = [:]
     /// Left operands the data space's registry does not define (their constraints fail closed).
     public var undefined: Set<String> = []
+    /// Attributes of assets and parties, by IRI then left operand: what the refinements of a
+    /// collection are evaluated against for each member (a party's verified claims, say).
+    public var attributes: [String: [String: [PolicyValue]]] = [:]
+    /// The unit the values of a left operand are expressed in (`payAmount` → a currency IRI).
+    /// A constraint with a `unit` holds only for values known to be in that unit.
+    public var units: [String: String] = [:]
 
     public init(
         uid: String? = nil, currentTime: PolicyValue? = nil, memberships: [String: Set<String>] = [:],
@@ -85,6 +91,7 @@ public struct StateOfTheWorld: Sendable, Equatable {
     }
 
     static func reaches(_ start: String, _ goal: String, _ edges: [String: Set<String>]) -> Bool {
+        if edges.isEmpty { return start == goal }
         var queue = [start]
         var seen: Set<String> = []
         while let next = queue.popLast() {

@@ -8,9 +8,9 @@ import Foundation
 /// −14:00…+14:00 (the XSD 1.1 partial order), otherwise the pair is incomparable.
 /// An `xsd:date` stands for its first instant (00:00:00 in its zone).
 enum TypedValue: Sendable, Equatable {
-    case decimal(Decimal)
+    case decimal(ExactNumber)
     case double(Double)
-    case instant(Decimal, hasZone: Bool)
+    case instant(ExactNumber, hasZone: Bool)
     /// Months and seconds of an `xsd:duration` (both carry the sign).
     case duration(months: Int, seconds: Decimal)
     case boolean(Bool)
@@ -29,9 +29,19 @@ enum TypedValue: Sendable, Equatable {
         "yearMonthDuration",
     ]
 
-    /// Supported datatype IRI → its XSD local name (one hash lookup per value).
-    static let localNames: [String: String] = Dictionary(
-        uniqueKeysWithValues: (strings.union(exactNumbers).union(others)).map { (xsd + $0, $0) })
+    /// How a supported datatype's values are read.
+    enum Family: Sendable {
+        case string, exactNumber, other
+    }
+
+    /// Supported datatype IRI → its XSD local name and family (one hash lookup per value).
+    static let localNames: [String: (name: String, family: Family)] = {
+        var table: [String: (name: String, family: Family)] = [:]
+        for name in strings { table[xsd + name] = (name, .string) }
+        for name in exactNumbers { table[xsd + name] = (name, .exactNumber) }
+        for name in others { table[xsd + name] = (name, .other) }
+        return table
+    }()
 
     /// Whether values of `datatype` can be compared.
     static func supports(_ datatype: String) -> Bool {
@@ -54,10 +64,10 @@ enum TypedValue: Sendable, Equatable {
         case .iri(let iri): return .success(.iri(iri))
         case .literal(let text, let datatype, let language):
             if let language { return .success(.string(text, language: language.lowercased())) }
-            if datatype == "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString" {
-                return .success(.string(text, language: ""))
-            }
-            guard let type = localNames[datatype] else {
+            guard let (type, family) = localNames[datatype] else {
+                if datatype == "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString" {
+                    return .success(.string(text, language: ""))
+                }
                 return .failure(
                     Incomparable(
                         datatype.hasPrefix(xsd)
@@ -67,9 +77,9 @@ enum TypedValue: Sendable, Equatable {
             func bad() -> Result<TypedValue, Incomparable> {
                 .failure(Incomparable("\"\(text)\" is not a valid xsd:\(type)"))
             }
-            if strings.contains(type) { return .success(.string(text, language: nil)) }
-            if exactNumbers.contains(type) {
-                guard let number = exactDecimal(trimmed, integer: type != "decimal") else { return bad() }
+            if family == .string { return .success(.string(text, language: nil)) }
+            if family == .exactNumber {
+                guard let number = exactNumber(trimmed, integer: type != "decimal") else { return bad() }
                 return .success(.decimal(number))
             }
             switch type {
@@ -110,8 +120,9 @@ enum TypedValue: Sendable, Equatable {
     }
 
     /// An exact decimal from XSD lexical form (digits, one optional point, optional sign).
-    static func exactDecimal(_ text: String, integer: Bool) -> Decimal? {
-        ExactDecimal.parse(Substring(text), integer: integer)
+    static func exactNumber(_ text: String, integer: Bool) -> ExactNumber? {
+        if integer, text.utf8.count <= 18, let whole = Int(text) { return ExactNumber(whole) }
+        return ExactDecimal.parse(Substring(text), integer: integer).map(ExactNumber.init)
     }
 
     /// `text` without leading and trailing spaces and tabs (the XSD whitespace facet

@@ -5,13 +5,15 @@ import Foundation
 enum XSDTime {
     /// An `xsd:dateTime` as exact seconds since the epoch, and whether it had a time zone
     /// (a zoneless value is read as UTC; comparisons widen it by ±14 h).
-    static func dateTime(_ text: String) -> (Decimal, Bool)? {
-        XSDTemporal.dateTime(text).map { (exact($0.seconds, $0.fractionDigits), $0.hasTimezone) }
+    static func dateTime(_ text: String) -> (ExactNumber, Bool)? {
+        XSDTemporal.dateTime(text).map {
+            ($0.fractionDigits.isEmpty ? ExactNumber($0.seconds) : ExactNumber(exact($0.seconds, $0.fractionDigits)), $0.hasTimezone)
+        }
     }
 
     /// An `xsd:date` as its first instant.
-    static func date(_ text: String) -> (Decimal, Bool)? {
-        XSDTemporal.date(text).map { (Decimal($0.seconds), $0.hasTimezone) }
+    static func date(_ text: String) -> (ExactNumber, Bool)? {
+        XSDTemporal.date(text).map { (ExactNumber($0.seconds), $0.hasTimezone) }
     }
 
     /// An `xsd:duration` as signed months and signed exact seconds.

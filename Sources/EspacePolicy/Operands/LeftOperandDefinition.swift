@@ -34,13 +34,17 @@ public struct LeftOperandDefinition: Sendable, Equatable {
     public var datatype: String?
     /// The scopes in which the value is known; elsewhere constraints on it are deferred.
     public var scopes: Set<PolicyScope>
+    /// The unit the values are in (a currency for `payAmount`, say); constraints with another
+    /// `unit` fail closed.
+    public var unit: String?
     /// What the operand means, for `espace policy explain` and error messages.
     public var comment: String?
 
     public init(
         iri: String, source: Source, datatype: String? = nil, scopes: Set<PolicyScope> = Set(PolicyScope.allCases),
-        comment: String? = nil
+        unit: String? = nil, comment: String? = nil
     ) {
+        self.unit = unit
         self.iri = iri
         self.source = source
         self.datatype = datatype

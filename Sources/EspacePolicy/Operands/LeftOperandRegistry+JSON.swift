@@ -19,7 +19,7 @@ extension LeftOperandRegistry {
     /// `source` is `claim`, `request`, `state`, `participant`, `currentTime`, `usageCount`,
     /// `elapsedTime`, `meteredTime`, `timeInterval` or `delayPeriod`; `credentialType` and
     /// `path` may be arrays of alternatives (a dotted path names nested properties);
-    /// `scopes` defaults to every scope. Compact IRIs use `prefixes` and the built-in
+    /// `scopes` defaults to every scope; `unit` (an IRI) is the unit the values are in. Compact IRIs use `prefixes` and the built-in
     /// `odrl:`, `xsd:`, `espace:` prefixes.
     public init(json: JSONValue) throws(PolicyError) {
         guard let root = json.objectValue else { throw PolicyError("the left-operand registry must be a JSON object") }
@@ -113,7 +113,9 @@ extension LeftOperandRegistry {
         if let datatype, datatype != "@id", !TypedValue.supports(datatype) {
             throw PolicyError("\(where_).datatype <\(datatype)> is not a datatype the evaluator compares")
         }
+        let unit = try object["unit"]?.stringValue.map { text throws(PolicyError) in try expand(text, "unit") }
         return LeftOperandDefinition(
-            iri: iri, source: source, datatype: datatype, scopes: scopes, comment: object["comment"]?.stringValue)
+            iri: iri, source: source, datatype: datatype, scopes: scopes, unit: unit,
+            comment: object["comment"]?.stringValue)
     }
 }

@@ -32,6 +32,10 @@ struct ConstraintCheck {
         let leftTerm = ODRL.term(left)
         if !check.registry.knowsLeftOperand(left) {
             check.error("\(path).leftOperand", "unknown left operand <\(left)>: the rule would fail closed")
+        } else if let enforcement = check.registry.enforcement, enforcement.definition(left) == nil {
+            check.warning(
+                "\(path).leftOperand",
+                "<\(left)> has no run-time value in the left-operand registry: enforcement fails the rule closed")
         }
         if case .unknown(let iri) = atomic.operator, !check.registry.knowsOperator(iri) {
             check.error("\(path).operator", "unknown operator <\(iri)>: the rule would fail closed")

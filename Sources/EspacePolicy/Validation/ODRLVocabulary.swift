@@ -34,11 +34,24 @@ public struct VocabularyRegistry: Sendable, Equatable {
     public var actions: Set<String>
     public var leftOperands: Set<String>
     public var operators: Set<String>
+    /// The left operands enforcement points give values to (`espace policy enforce`): when
+    /// set, validation also warns about ODRL left operands outside it, which fail closed there.
+    public var enforcement: LeftOperandRegistry?
 
-    public init(actions: Set<String> = [], leftOperands: Set<String> = [], operators: Set<String> = []) {
+    public init(
+        actions: Set<String> = [], leftOperands: Set<String> = [], operators: Set<String> = [],
+        enforcement: LeftOperandRegistry? = nil
+    ) {
         self.actions = actions
         self.leftOperands = leftOperands
         self.operators = operators
+        self.enforcement = enforcement
+    }
+
+    /// ODRL 2.2 plus the left operands of an enforcement registry (Espace's standard one and
+    /// a data space's own).
+    public static func enforcing(_ registry: LeftOperandRegistry) -> VocabularyRegistry {
+        VocabularyRegistry(leftOperands: Set(registry.definitions.keys), enforcement: registry)
     }
 
     /// Only the ODRL 2.2 vocabulary.
