@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "EspaceDCP", targets: ["EspaceDCP"]),
         .library(name: "EspacePolicy", targets: ["EspacePolicy"]),
         .library(name: "EspaceNetwork", targets: ["EspaceNetwork"]),
+        .library(name: "EspaceSHACL", targets: ["EspaceSHACL"]),
         .library(name: "EspaceStore", targets: ["EspaceStore"]),
         .library(name: "EspaceClearingHouse", targets: ["EspaceClearingHouse"]),
     ],
@@ -47,6 +48,8 @@ let package = Package(
             name: "EspaceJSONLD",
             dependencies: ["EspaceJSON", "EspaceRDF"]
         ),
+        // W3C SHACL Core validation (pure).
+        .target(name: "EspaceSHACL", dependencies: ["EspaceRDF"]),
         // Layer 2: identity and credentials.
         .target(
             name: "EspaceIdentity",
@@ -89,7 +92,9 @@ let package = Package(
         // Conformance runners for the official suites (reads files: used by the CLI and tests).
         .target(
             name: "EspaceConformance",
-            dependencies: ["EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspacePolicy"]
+            dependencies: [
+                "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspacePolicy", "EspaceSHACL",
+            ]
         ),
         // Layer 6: HTTP routes and server lifecycle (Hummingbird); the only module with NIO.
         .target(
@@ -105,7 +110,7 @@ let package = Package(
             dependencies: [
                 "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceConformance",
                 "EspaceIdentity", "EspaceCredentials", "EspaceDCP", "EspaceServer", "EspaceNetwork", "EspacePolicy",
-                "EspaceClearingHouse", "EspaceStore", "EspaceService",
+                "EspaceClearingHouse", "EspaceStore", "EspaceService", "EspaceSHACL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -115,7 +120,7 @@ let package = Package(
             name: "EspaceBenchmarks",
             dependencies: [
                 "EspaceJSON", "EspaceRDF", "EspaceRDFCanon", "EspaceJSONLD", "EspaceIdentity", "EspaceCredentials",
-                "EspacePolicy",
+                "EspacePolicy", "EspaceSHACL",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
@@ -159,6 +164,8 @@ let package = Package(
         .testTarget(name: "EspaceStoreTests", dependencies: ["EspaceStore"]),
         .testTarget(
             name: "EspacePolicyTests", dependencies: ["EspacePolicy", "EspaceRDF", "EspaceJSON", "EspaceJSONLD", "EspaceTestSupport"]),
+        .testTarget(
+            name: "EspaceSHACLTests", dependencies: ["EspaceSHACL", "EspaceRDF", "EspaceJSONLD", "EspaceJSON", "EspaceTestSupport"]),
         .testTarget(name: "EspaceCLITests", dependencies: ["EspaceCLI", "EspaceTestSupport", "EspaceNetwork"]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,7 +6,7 @@
 #   Benchmarks/run.sh [--budget SECONDS] [--skip-build]
 #
 # Environment: ESPACE_SHARED (default ../shared), BENCH_OUT (default bench-out),
-# PYTHON (default python3; needs `pip install pyld pyoxigraph jwcrypto`),
+# PYTHON (default python3; needs `pip install pyld pyoxigraph jwcrypto`, and pyshacl for the SHACL peer),
 # BENCH_SCRATCH (the build's scratch path, default .build-release).
 # Outputs in $BENCH_OUT: espace.jsonl, peers.jsonl, table.md, and the generated inputs.
 set -euo pipefail
@@ -32,6 +32,7 @@ echo "== inputs" >&2
 [ -f "$out/catalog-10000.jsonld" ] || "$python" Benchmarks/generate_catalog.py "$out/catalog-10000.jsonld" --datasets 10000
 [ -f "$out/catalog-1000.jsonld" ] || "$python" Benchmarks/generate_catalog.py "$out/catalog-1000.jsonld" --datasets 1000
 [ -f "$out/catalog-1000.canonical.nq" ] && [ -f "$out/vcjwt-PS256.jwk.json" ] || "$python" Benchmarks/peers.py prepare --data "$out"
+[ -f "$out/shacl-gaiax-data-1000.nt" ] || "$python" Benchmarks/shacl_peer.py prepare --data "$out"
 
 if [ "$build" = 1 ]; then
     echo "== swift build -c release (EspaceBenchmarks)" >&2
@@ -44,5 +45,10 @@ echo "== Espace" >&2
 "$binary" --data "$out" --budget "$budget" | tee "$out/espace.jsonl" >&2
 echo "== Python peers" >&2
 "$python" Benchmarks/peers.py run --data "$out" --budget "$budget" | tee "$out/peers.jsonl" >&2
+if "$python" -c "import pyshacl" 2>/dev/null; then
+    "$python" Benchmarks/shacl_peer.py run --data "$out" --budget "$budget" | tee -a "$out/peers.jsonl" >&2
+else
+    echo "skip: pyshacl not installed (pip install pyshacl), no SHACL peer" >&2
+fi
 
 "$python" Benchmarks/peers.py table "$out/espace.jsonl" "$out/peers.jsonl" | tee "$out/table.md"

@@ -52,6 +52,7 @@ struct EspaceBenchmarks {
             benchmarks += try RDFBenchmarks.all(inputs)
             benchmarks += try CredentialBenchmarks.all(inputs)
             benchmarks += try PolicyBenchmarks.all(inputs)
+            benchmarks += try SHACLBenchmarks.all(inputs)
         } catch {
             fail("cannot prepare the benchmarks: \(error)")
         }

@@ -5,5 +5,7 @@ struct ConformanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conformance",
         abstract: "Run an official conformance suite and report the counts (and EARL).",
-        subcommands: [ConformanceJSONLDCommand.self, RDFCanonConformanceCommand.self, ODRLConformanceCommand.self])
+        subcommands: [ConformanceJSONLDCommand.self, RDFCanonConformanceCommand.self, ODRLConformanceCommand.self,
+            SHACLConformanceCommand.self,
+        ])
 }

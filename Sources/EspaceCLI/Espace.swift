@@ -19,6 +19,7 @@ struct Espace: AsyncParsableCommand {
             DemoCommand.self,
             VCCommand.self,
             PolicyCommand.self,
+            SHACLCommand.self,
         ]
     )
 }

@@ -1,0 +1,40 @@
+/// IRIs of the SHACL vocabulary used by the validator.
+public enum SHACL {
+    public static let ns = "http://www.w3.org/ns/shacl#"
+    public static let rdfs = "http://www.w3.org/2000/01/rdf-schema#"
+    static let rdfsClass = rdfs + "Class"
+    static let rdfsSubClassOf = rdfs + "subClassOf"
+
+    static let nodeShape = ns + "NodeShape"
+    static let propertyShape = ns + "PropertyShape"
+    public static let violation = ns + "Violation"
+    public static let warning = ns + "Warning"
+    public static let info = ns + "Info"
+
+    static let targetNode = ns + "targetNode"
+    static let targetClass = ns + "targetClass"
+    static let targetSubjectsOf = ns + "targetSubjectsOf"
+    static let targetObjectsOf = ns + "targetObjectsOf"
+    static let path = ns + "path"
+    static let deactivated = ns + "deactivated"
+    static let severity = ns + "severity"
+    static let message = ns + "message"
+
+    static let inversePath = ns + "inversePath"
+    static let alternativePath = ns + "alternativePath"
+    static let zeroOrMorePath = ns + "zeroOrMorePath"
+    static let oneOrMorePath = ns + "oneOrMorePath"
+    static let zeroOrOnePath = ns + "zeroOrOnePath"
+
+    static let validationReport = ns + "ValidationReport"
+    static let validationResult = ns + "ValidationResult"
+    static let conforms = ns + "conforms"
+    static let result = ns + "result"
+    static let focusNode = ns + "focusNode"
+    static let resultPath = ns + "resultPath"
+    static let resultSeverity = ns + "resultSeverity"
+    static let sourceConstraintComponent = ns + "sourceConstraintComponent"
+    static let sourceShape = ns + "sourceShape"
+    static let value = ns + "value"
+    static let resultMessage = ns + "resultMessage"
+}
