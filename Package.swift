@@ -78,7 +78,8 @@ let package = Package(
         .target(
             name: "EspaceClearingHouse",
             dependencies: [
-                "EspaceJSON", "EspaceIdentity", "EspaceCredentials", "EspaceService", "EspaceStore",
+                "EspaceJSON", "EspaceRDF", "EspaceJSONLD", "EspaceSHACL", "EspaceIdentity", "EspaceCredentials",
+                "EspaceService", "EspaceStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
             ]

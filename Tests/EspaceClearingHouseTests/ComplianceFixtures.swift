@@ -12,6 +12,8 @@ import Testing
 struct ComplianceFixture {
     static let now = Date(timeIntervalSince1970: 1_795_953_600)  // 2026-11-29T12:00:00Z
     static let terms = Registry.TermsAndConditions(version: "1.0", text: "The rules of the test data space.")
+    /// The Gaia-X terms and conditions hash the 25.11 shapes accept (and so does compliance).
+    static let gaiaXTermsHash = "4bd7554097444c960292b4726c2efa1373485e8a5565d94d41195214c5e0ceb3"
 
     let ca: DevelopmentCA
     let house: ClearingHouse
@@ -40,8 +42,10 @@ struct ComplianceFixture {
         return try DIDDocument(json: .object(json))
     }
 
-    /// - Parameter anchored: whether the registry holds the participant's CA.
-    static func make(anchored: Bool = true) async throws -> ComplianceFixture {
+    /// - Parameters:
+    ///   - anchored: whether the registry holds the participant's CA.
+    ///   - shapes: Turtle shapes the registry enforces.
+    static func make(anchored: Bool = true, shapes: [Registry.Shapes] = []) async throws -> ComplianceFixture {
         let ca = try DevelopmentCA.root(subject: "CN=Test Root,O=Espace", notBefore: now - 86_400)
         let participantKey = try PrivateKey.generate(.es256)
         let participant = "did:web:participant.example"
@@ -55,6 +59,7 @@ struct ComplianceFixture {
         if anchored { settings.trustAnchors = [try CertificateChain(ca.chain).pem()] }
         settings.termsAndConditions = terms
         settings.resolver = resolvers
+        settings.shapes = shapes
         let house = try await ClearingHouse.open(settings, store: try await Store.sqlite(path: nil), now: now)
         return ComplianceFixture(ca: ca, house: house, participant: participant, participantKey: participantKey, documents: documents)
     }
@@ -87,7 +92,7 @@ struct ComplianceFixture {
             "@context": Self.context, "id": "https://participant.example/terms.json",
             "type": ["VerifiableCredential", "gx:Issuer"], "issuer": .string(participant),
             "validFrom": "2026-11-01T00:00:00Z", "validUntil": "2027-11-01T00:00:00Z",
-            "credentialSubject": ["id": "https://participant.example/terms.json#cs", "gaiaxTermsAndConditions": .string(hash ?? Self.terms.hash)],
+            "credentialSubject": ["id": "https://participant.example/terms.json#cs", "gaiaxTermsAndConditions": .string(hash ?? Self.gaiaXTermsHash)],
         ]
     }
 

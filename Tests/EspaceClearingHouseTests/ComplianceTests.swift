@@ -4,6 +4,7 @@ import EspaceIdentity
 import EspaceJSON
 import EspaceService
 import Foundation
+import EspaceTestSupport
 import Testing
 
 @Suite("Compliance: the checks and the label credential")
@@ -120,5 +121,29 @@ struct ComplianceTests {
         let failures = await f.failedChecks(
             try f.presentation([try f.sign(f.legalPerson(registrationNumber: "https://elsewhere.example/vat#cs")), try f.sign(f.issuerCredential()), try await f.vatID()]))
         #expect(failures.contains { $0.name == .consistency && $0.message.contains("elsewhere.example") })
+    }
+}
+
+/// Compliance with the registry enforcing the Gaia-X 25.11 shapes.
+@Suite("Compliance: SHACL against the Gaia-X shapes")
+struct ComplianceShapesTests {
+    static func gaiaXShapes() throws -> Registry.Shapes {
+        Registry.Shapes(name: "gx-2511", turtle: String(decoding: try SharedFixtures.bytes("gaiax/loire/gx-2511-shapes.ttl"), as: UTF8.self))
+    }
+
+    @Test("conforming credentials pass the shapes; a defect is named with its credential and path")
+    func shapes() async throws {
+        let f = try await ComplianceFixture.make(shapes: [try Self.gaiaXShapes()])
+        let issued = try await f.house.compliance.assess(
+            try await f.conformingPresentation(), level: .standardCompliance, vcid: "https://ch.example/c/9", now: ComplianceFixture.now)
+        #expect(issued.checks.contains { $0.name == .shapes && $0.passed })
+        var defective = f.legalPerson()
+        if case .object(var subject)? = defective["credentialSubject"] {
+            subject["gx:legalAddress"] = nil
+            defective["credentialSubject"] = .object(subject)
+        }
+        let failures = await f.failedChecks(try f.presentation([try f.sign(defective), try f.sign(f.issuerCredential()), try await f.vatID()]))
+        let shapeFailures = failures.filter { $0.name == .shapes }
+        #expect(shapeFailures.contains { $0.path.hasPrefix("verifiableCredential[0].credentialSubject") && $0.message.contains("MinCount") }, "\(shapeFailures)")
     }
 }

@@ -103,10 +103,11 @@ public struct ComplianceService: Sendable {
         let payloads = decoded.credentials.map(\.credential.json)
         checks += try await rules(payloads, participant: participant)
         if let shapeConformance {
-            for (index, payload) in payloads.enumerated() {
-                checks += shapeConformance.check(payload).map {
-                    ComplianceCheck(.shapes, passed: false, path: "verifiableCredential[\(index)]" + $0.path, $0.message)
-                }
+            checks += shapeConformance.check(payloads).map {
+                ComplianceCheck(
+                    .shapes, passed: false,
+                    path: ($0.credential.map { "verifiableCredential[\($0)]" } ?? "verifiableCredential") + $0.path,
+                    $0.message)
             }
             if !checks.contains(where: { $0.name == .shapes }) {
                 checks.append(ComplianceCheck(.shapes, passed: true, "every credential conforms to the registry's shapes"))
@@ -189,8 +190,22 @@ public struct ComplianceService: Sendable {
     }
 }
 
-/// SHACL conformance of one credential: the violations, each with the path it concerns
-/// (relative to the credential, e.g. `.credentialSubject`) and a message.
+/// SHACL conformance of a presentation's credentials (checked together, as they refer to
+/// each other): the violations, each traced to its credential.
 public protocol ShapeConformance: Sendable {
-    func check(_ credential: JSONObject) -> [(path: String, message: String)]
+    func check(_ credentials: [JSONObject]) -> [ShapeViolation]
+}
+
+/// One shape violation: the credential (index in the presentation; nil when it cannot be
+/// told), the path in it, and what is wrong.
+public struct ShapeViolation: Sendable, Equatable {
+    public var credential: Int?
+    public var path: String
+    public var message: String
+
+    public init(credential: Int?, path: String, message: String) {
+        self.credential = credential
+        self.path = path
+        self.message = message
+    }
 }

@@ -40,7 +40,8 @@ public struct ClearingHouse: Sendable {
         /// Fetches `x5u` chains and status lists for the compliance checks (nil: none).
         public var http: (any HTTPClient)?
         public var allowInsecureHTTP = false
-        /// SHACL conformance of credentials (nil: the shapes check is not made).
+        /// SHACL conformance of credentials (nil: the registry's `shapes`, compiled once, with
+        /// the Gaia-X namespace rewrite; no shapes: the check is not made).
         public var shapeConformance: (any ShapeConformance)?
         /// The engine version written in compliance credentials.
         public var engineVersion = "espace"
@@ -70,7 +71,11 @@ public struct ClearingHouse: Sendable {
         var compliance = ComplianceService(
             did: settings.did, key: settings.key, kid: settings.kid, registry: registry, resolver: settings.resolver,
             http: settings.http, allowInsecureHTTP: settings.allowInsecureHTTP, engineVersion: settings.engineVersion)
-        compliance.shapeConformance = settings.shapeConformance
+        if let conformance = settings.shapeConformance {
+            compliance.shapeConformance = conformance
+        } else if !settings.shapes.isEmpty {
+            compliance.shapeConformance = try GaiaXShapeConformance(shapes: settings.shapes.map(\.turtle))
+        }
         return ClearingHouse(
             did: settings.did, registry: registry, notary: notary, notaryLog: NotaryLog(store: store),
             compliance: compliance, complianceLog: ComplianceLog(store: store))
