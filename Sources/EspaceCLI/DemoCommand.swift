@@ -11,21 +11,38 @@ import Foundation
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run a data space of three participants on this machine and show each check.",
+        abstract: "Run a data space on this machine: clearing houses, onboarding, and DCP between nodes.",
         discussion: """
-            An issuer (did:key) certifies a consumer's membership with a signed credential
-            (vc+jwt). A provider node and a consumer node run on loopback (did:web, HTTP). The
-            consumer calls the provider with a Self-Issued ID Token; the provider verifies it
-            with the Decentralized Claims Protocol: it resolves the consumer's DID document,
-            queries the consumer's credential service, and verifies the presentation and the
-            credential (signatures, issuer trust, validity, holder binding). Then it shows the
-            provider refusing a replayed token, an impostor and an untrusted issuer.
+            Part 1, trust: a development CA is the data space's trust anchor; two clearing
+            houses (each its own DID, key and SQLite store in a temporary folder) run their
+            registry, notary and compliance services over HTTP on loopback. Two participants,
+            whose keys the CA certifies, onboard through one clearing house each: legal person
+            and terms acceptance, registration number from the notary, compliance credential
+            (signatures, certificate chains, trusted notary, terms, consistency, the data space's
+            SHACL shapes). Each verifies the other's compliance credential, accepting any clearing
+            house the registry lists. A third participant, certified by an unknown CA, is
+            refused with the failed check named.
+            Part 2, exchange: an issuer (did:key) certifies a consumer's membership with a signed
+            credential (vc+jwt). The consumer calls the provider with a Self-Issued ID Token; the
+            provider verifies it with the Decentralized Claims Protocol: it resolves the consumer's
+            DID document, queries its credential service, and verifies the presentation and the
+            credential. Then it shows the provider refusing a replayed token, an impostor and an
+            untrusted issuer.
             Exits 0 when every step behaves as expected.
             """)
 
     func run() async throws {
         let out = Narrator()
-        out.say("Espace demo: a data space of three participants on this machine.")
+        let started = Date()
+        out.say("Espace demo: a data space on this machine.")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("espace-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let network = GuardedHTTPClient(
+            client: URLSessionHTTPClient(), resolver: SystemHostResolver(),
+            allowList: AddressAllowList(hosts: [], networks: [], allowAllPrivate: true))
+        try await DemoTrust(out: out, folder: folder, network: network).run()
+        out.step("Part 2 — exchange: a provider verifies a consumer's membership with DCP")
         let issuerKey = try IdentitySupport.report { try PrivateKey.generate(.edDSA) }
         let rogueKey = try IdentitySupport.report { try PrivateKey.generate(.edDSA) }
         let issuer = try IdentitySupport.report { try DIDKey.did(for: issuerKey.publicKey) }
@@ -66,7 +83,7 @@ struct DemoCommand: AsyncParsableCommand {
         guard out.failures == 0 else {
             throw CommandFailure.exit("\(out.failures) step(s) of the demo did not behave as expected")
         }
-        out.say("\nEvery step behaved as expected.")
+        out.say(String(format: "\nEvery step behaved as expected (%.1f s).", Date().timeIntervalSince(started)))
     }
 
     static func scenario(

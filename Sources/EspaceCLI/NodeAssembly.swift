@@ -35,6 +35,8 @@ struct NodeAssembly {
     var endpoints: NodeEndpoints
     /// The guarded HTTP client the node reaches others with.
     let network: any HTTPClient
+    /// How the node resolves DIDs (its own document locally, did:web through `network`).
+    let resolvers: DIDResolvers
     /// The port of the public URL, if it names one.
     let port: Int?
 
@@ -84,6 +86,7 @@ struct NodeAssembly {
         self.wallet = wallet
         self.verifier = verifier
         self.network = network
+        self.resolvers = resolvers
         let dcp = verifier
         endpoints = NodeEndpoints(
             didDocument: document.json,

@@ -36,15 +36,22 @@ public actor CredentialService {
     public var storedCredentials: [StoredCredential] { credentials }
 
     /// Verifies `jwt` (signature by its issuer, structure, validity at `now`) and that it is
-    /// about this participant (a `credentialSubject.id` equal to the holder's DID), then
-    /// stores it. Storing the same credential again replaces it.
+    /// about this participant (a `credentialSubject.id` equal to the holder's DID, or one of
+    /// `subjects`: the ids of the holder's own Gaia-X documents, such as its legal person's
+    /// `…/legal-person.json#cs`), then stores it. Storing the same credential again replaces it.
     @discardableResult
-    public func store(_ jwt: String, now: Double) async throws(IdentityError) -> StoredCredential {
+    public func store(_ jwt: String, now: Double, subjects: Set<String> = []) async throws(IdentityError)
+        -> StoredCredential
+    {
         var options = CredentialValidator.Options()
         options.now = now
         options.leeway = 60
         let verified = try await EnvelopedCredential.verify(jwt, resolver: resolver, validator: CredentialValidator(options: options))
-        guard verified.credential.credentialSubjects.contains(where: { $0["id"] == .string(holder.participant) }) else {
+        guard
+            verified.credential.credentialSubjects.contains(where: {
+                $0["id"] == .string(holder.participant) || ($0["id"]?.stringValue.map(subjects.contains) ?? false)
+            })
+        else {
             throw IdentityError("the credential is not about \(holder.participant) (credentialSubject.id)", reason: .wrongIssuer)
         }
         let stored = try StoredCredential(jwt: jwt)
