@@ -11,7 +11,7 @@ import Foundation
 ///   "trustAnchors": ["ca.pem"], "requireEV": false,
 ///   "trustedNotaries": ["did:web:…"], "trustedClearingHouses": ["did:web:…"],
 ///   "shapes": [{"name": "gx-2511", "file": "gx-2511-shapes.ttl"}],
-///   "termsAndConditions": {"version": "25.11", "file": "terms.txt"},
+///   "termsAndConditions": {"version": "25.11", "file": "terms.txt", "hash": "…"},
 ///   "allowPrivate": false, "insecureHTTP": false, "host": "127.0.0.1", "port": 8443 }
 /// ```
 ///
@@ -27,7 +27,7 @@ struct ClearingHouseConfigFile {
     var trustedNotaries: [String]
     var trustedClearingHouses: [String]
     var shapes: [(name: String, path: String)]
-    var terms: (version: String, path: String)?
+    var terms: (version: String, path: String, hash: String?)?
     var allowPrivate: Bool
     var insecureHTTP: Bool
     var host: String?
@@ -80,7 +80,7 @@ struct ClearingHouseConfigFile {
             guard let version = terms["version"]?.stringValue, let file = terms["file"]?.stringValue else {
                 throw IdentitySupport.Failure("\(path): termsAndConditions needs a version and a file")
             }
-            self.terms = (version, resolve(file))
+            self.terms = (version, resolve(file), terms["hash"]?.stringValue)
         }
         allowPrivate = try flag("allowPrivate")
         insecureHTTP = try flag("insecureHTTP")

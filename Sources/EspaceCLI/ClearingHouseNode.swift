@@ -26,9 +26,13 @@ struct ClearingHouseNode {
         house.shapes = try config.shapes.map { try Registry.Shapes(name: $0.name, turtle: String(contentsOfFile: $0.path, encoding: .utf8)) }
         if let terms = config.terms {
             house.termsAndConditions = Registry.TermsAndConditions(
-                version: terms.version, text: try String(contentsOfFile: terms.path, encoding: .utf8))
+                version: terms.version, text: try String(contentsOfFile: terms.path, encoding: .utf8), hash: terms.hash)
         }
         house.fetcher = X5UFetcher(http: node.network, allowInsecureHTTP: config.insecureHTTP)
+        house.resolver = node.resolvers
+        house.http = node.network
+        house.allowInsecureHTTP = config.insecureHTTP
+        house.engineVersion = "espace \(EspaceVersion.current)"
         let store: Store
         do {
             store = try await Store.sqlite(path: config.storePath)

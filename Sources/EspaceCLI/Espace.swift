@@ -16,6 +16,7 @@ struct Espace: AsyncParsableCommand {
             DIDCommand.self,
             DCPCommand.self,
             ServeCommand.self,
+            ParticipantCommand.self,
             DemoCommand.self,
             VCCommand.self,
             PolicyCommand.self,

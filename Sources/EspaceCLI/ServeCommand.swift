@@ -43,6 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The node's private key (a private JWK, as `espace key generate` writes).")
     var key: String?
 
+    @Option(help: "A wallet folder written by `espace participant onboard`: its key.jwk, certificate.pem (published as x5c) and credentials/*.jwt.")
+    var wallet: String?
+
     @Option(help: "The URL the node is reached at, e.g. https://node.example or http://127.0.0.1:8181.")
     var publicURL: String?
 
@@ -82,8 +85,9 @@ struct ServeCommand: AsyncParsableCommand {
             try await ClearingHouseNode.run(config: ClearingHouseConfigFile(path: config), host: host, port: port)
             return
         }
-        guard let key, let publicURL else {
-            throw IdentitySupport.Failure("a participant node needs --key and --public-url")
+        let walletURL = wallet.map { URL(fileURLWithPath: $0) }
+        guard let key = key ?? walletURL?.appendingPathComponent("key.jwk").path, let publicURL else {
+            throw IdentitySupport.Failure("a participant node needs --public-url and --key (or --wallet)")
         }
         let (_, privateKey) = try IdentitySupport.readKey(key)
         guard let privateKey else { throw IdentitySupport.Failure("\(key) holds no private key (\"d\")") }
@@ -101,12 +105,25 @@ struct ServeCommand: AsyncParsableCommand {
             settings.localDocuments.append(
                 try IdentitySupport.report { try DIDDocument(json: try IdentitySupport.readJSON(file)) })
         }
+        var walletCredentials: [String] = []
+        if let walletURL {
+            let certificate = walletURL.appendingPathComponent("certificate.pem").path
+            if FileManager.default.fileExists(atPath: certificate) {
+                settings.certificateChain = try CAFiles.report { try CertificateChain(pem: try CAFiles.readText(certificate)).x5c() }
+            }
+            let folder = walletURL.appendingPathComponent("credentials")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            walletCredentials = names.filter { $0.hasSuffix(".jwt") }.sorted().map { folder.appendingPathComponent($0).path }
+        }
         let node = try NodeAssembly(key: privateKey, settings: settings)
         let now = Date().timeIntervalSince1970
-        for file in credentials {
+        let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        // The participant's own Gaia-X documents (as `espace participant onboard` names them).
+        let own = Set(["legal-person", "terms", "registration-number", "compliance"].map { base + "/credentials/\($0).json#cs" })
+        for file in credentials + walletCredentials {
             let jwt = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             do {
-                let stored = try await node.wallet.store(jwt, now: now)
+                let stored = try await node.wallet.store(jwt, now: now, subjects: own)
                 FileHandle.standardOutput.write(Data("holding \(stored.types.last ?? "credential") from \(stored.issuer)\n".utf8))
             } catch {
                 throw IdentitySupport.Failure("\(file): \(error.message)")

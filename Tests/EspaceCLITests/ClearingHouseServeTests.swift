@@ -53,3 +53,44 @@ struct ClearingHouseServeTests {
         #expect(missing.stderr.contains("--config"))
     }
 }
+
+/// `espace participant onboard` against a clearing house process enforcing the Gaia-X 25.11
+/// shapes, then `espace serve --wallet`.
+@Suite("espace participant onboard")
+struct ParticipantOnboardTests {
+    @Test func aParticipantIsCertifiedAndAnUnanchoredOneIsRefused() async throws {
+        let directory = try VCCommandTests.directory()
+        #expect(try CLIRunner.run(["key", "generate", "--out", "\(directory)/ch.jwk"]).status == 0)
+        #expect(try CLIRunner.run(["ca", "init", "--dir", "\(directory)/ca"]).status == 0)
+        #expect(try CLIRunner.run(["ca", "init", "--dir", "\(directory)/rogue-ca"]).status == 0)
+        try "Gaia-X terms".write(toFile: "\(directory)/terms.txt", atomically: true, encoding: .utf8)
+        let port = try freeLoopbackPort()
+        let shapes = CLIRunner.sharedRoot.appendingPathComponent("gaiax/loire/gx-2511-shapes.ttl").path
+        let config = """
+            {"publicURL": "http://127.0.0.1:\(port)", "key": "ch.jwk", "store": ":memory:", "trustAnchors": ["ca/ca.pem"],
+             "shapes": [{"name": "gx-2511", "file": "\(shapes)"}],
+             "termsAndConditions": {"version": "22.10", "file": "terms.txt", "hash": "4bd7554097444c960292b4726c2efa1373485e8a5565d94d41195214c5e0ceb3"},
+             "allowPrivate": true, "insecureHTTP": true}
+            """
+        try config.write(toFile: "\(directory)/ch.json", atomically: true, encoding: .utf8)
+        let server = try ServeCommandTests.serve(["--role", "clearing-house", "--config", "\(directory)/ch.json"], log: "\(directory)/ch.log")
+        defer { server.terminate() }
+        func onboard(_ name: String, ca: String) throws -> CLIRunner.Result {
+            try CLIRunner.run([
+                "participant", "onboard", "--clearing-house", "http://127.0.0.1:\(port)", "--public-url", "http://127.0.0.1:\(try freeLoopbackPort())",
+                "--dir", "\(directory)/\(name)", "--ca", "\(directory)/\(ca)", "--legal-name", "\(name) SA", "--country", "BE",
+                "--vat-id", "BE0123456749", "--allow-private", "--insecure-http",
+            ])
+        }
+        let accepted = try onboard("acme", ca: "ca")
+        #expect(accepted.status == 0, "\(accepted.stdout)\(accepted.stderr)")
+        #expect(accepted.stdout.contains("issued a gx:LabelCredential (SC)"))
+        for file in ["key.jwk", "certificate.pem", "did.json", "credentials/compliance.jwt", "credentials/registration-number.jwt"] {
+            #expect(FileManager.default.fileExists(atPath: "\(directory)/acme/\(file)"), "\(file)")
+        }
+        let refused = try onboard("gamma", ca: "rogue-ca")
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("certificate-chain"))
+        #expect(!FileManager.default.fileExists(atPath: "\(directory)/gamma/credentials/compliance.jwt"))
+    }
+}

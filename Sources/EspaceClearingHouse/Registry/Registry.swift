@@ -21,14 +21,19 @@ public struct Registry: Sendable {
     public struct TermsAndConditions: Sendable, Equatable {
         public var version: String
         public var text: String
+        /// The hash participants state when it is a published constant (the Gaia-X terms'
+        /// hashes are listed by the ontology and are not the hash of the published text).
+        public var publishedHash: String?
 
-        public init(version: String, text: String) {
+        public init(version: String, text: String, hash: String? = nil) {
             self.version = version
             self.text = text
+            self.publishedHash = hash
         }
 
-        /// SHA-256 of the UTF-8 text, lowercase hex (the hash participants state).
-        public var hash: String { Hex.encode(SHA256.hash(data: Data(text.utf8))) }
+        /// The hash participants state: the published one, else SHA-256 of the UTF-8 text,
+        /// lowercase hex.
+        public var hash: String { publishedHash ?? Hex.encode(SHA256.hash(data: Data(text.utf8))) }
     }
 
     public let store: RegistryStore
