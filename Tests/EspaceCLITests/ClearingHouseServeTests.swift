@@ -94,3 +94,38 @@ struct ParticipantOnboardTests {
         #expect(!FileManager.default.fileExists(atPath: "\(directory)/gamma/credentials/compliance.jwt"))
     }
 }
+
+/// Evidence (issue 5): the Tagus fixtures validate against the 22.10 trust-framework shapes.
+@Suite("Gaia-X Tagus fixtures against the 22.10 shapes")
+struct TagusShapesTests {
+    static let tagus = CLIRunner.sharedRoot.appendingPathComponent("gaiax/tagus").path
+
+    func validate(_ file: String) throws -> CLIRunner.Result {
+        try CLIRunner.run([
+            "shacl", "validate", "--shapes", Self.tagus + "/trustframework-2210-shapes.jsonld", "--data", Self.tagus + "/" + file,
+            "--document",
+            "https://registry.lab.gaia-x.eu/development/api/trusted-shape-registry/v1/shapes/jsonld/trustframework#="
+                + Self.tagus + "/trustframework-2210-shapes.jsonld",
+        ])
+    }
+
+    @Test(arguments: [
+        "participant-vp.json", "service-offering-vp.json", "terms-and-conditions-vp.json", "service-offering-and-ressources-vp.json",
+        "legitimate-interest.json", "service-offering-label-level-1.json",
+    ])
+    func conforms(_ file: String) throws {
+        let result = try validate(file)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Conforms: yes"))
+    }
+
+    /// The data-resource example names its producer and service with placeholder text
+    /// ("__id of the data provider participant CS__"), not IRIs: JSON-LD drops them, and the
+    /// shapes' minimum counts catch it. A removed legal address is caught too.
+    @Test func placeholdersAndDefectsAreCaught() throws {
+        let resource = try validate("data-resource.json")
+        #expect(resource.status == 1)
+        #expect(resource.stdout.contains("trustframework#producedBy"))
+        #expect(resource.stdout.contains("trustframework#exposedThrough"))
+    }
+}
