@@ -208,7 +208,6 @@ struct Expander {
         active: ActiveContext, typeScopedContext: ActiveContext, property activeProperty: String?, element: JSONObject,
         keys: [String], baseURL: String?, inputType: String?, result: inout JSONObject, nests: inout [String]
     ) throws(JSONLDError) {
-        let mode = active.processingMode
         for key in keys {
             guard let value = element[key] else { continue }
             // 13.1
