@@ -20,7 +20,7 @@ struct DemoCommand: AsyncParsableCommand {
             and terms acceptance, registration number from the notary, compliance credential
             (signatures, certificate chains, trusted notary, terms, consistency, the data space's
             SHACL shapes). Each verifies the other's compliance credential, accepting any clearing
-            house the registry lists. A third participant, certified by an unknown CA, is
+            house the registry lists; one certifies a service offering. A third participant, certified by an unknown CA, is
             refused with the failed check named.
             Part 2, exchange: an issuer (did:key) certifies a consumer's membership with a signed
             credential (vc+jwt). The consumer calls the provider with a Self-Issued ID Token; the

@@ -26,6 +26,9 @@ struct DemoTrust {
           sh:property [ sh:path gx:countryCode ; sh:minCount 1 ;
             sh:in ( "AT" "BE" "BG" "HR" "CY" "CZ" "DK" "EE" "FI" "FR" "DE" "GR" "HU" "IE" "IT" "LV" "LT" "LU" "MT" "NL" "PL" "PT" "RO" "SK" "SI" "ES" "SE" "IS" "LI" "NO" ) ;
             sh:message "the data space admits legal persons registered in the EU or the EEA" ] .
+        ds:ServiceOffering a sh:NodeShape ; sh:targetClass gx:ServiceOffering ;
+          sh:property [ sh:path gx:providedBy ; sh:minCount 1 ; sh:class gx:LegalPerson ] ;
+          sh:property [ sh:path gx:serviceOfferingTermsAndConditions ; sh:minCount 1 ] .
         ds:Issuer a sh:NodeShape ; sh:targetClass gx:Issuer ;
           sh:property [ sh:path gx:gaiaxTermsAndConditions ; sh:minCount 1 ; sh:maxCount 1 ; sh:datatype xsd:string ] .
         """
@@ -112,7 +115,17 @@ struct DemoTrust {
             }
         }
 
-        out.step("6. Gamma Ltd, whose key is certified by a CA the registry does not hold, is refused")
+        out.step("6. Acme certifies a service offering with the same clearing house")
+        if acmeOutcome.label != nil {
+            let offering = try await acme.onboarding(out, network, .init(legalName: "Acme Data SA", countryCode: "BE", vatID: "BE0123456749"))
+                .certifyOffering(
+                    slug: "weather", name: "Weather observations", description: "Hourly observations from 120 stations",
+                    termsURL: "https://acme.example/terms/weather", termsHash: String(repeating: "ab", count: 32),
+                    keywords: ["weather", "open data"], onboarded: acmeOutcome.credentials, house: houses[0].url, now: now)
+            out.expect(offering.label != nil, "Acme's offering: \(offering.refusal)")
+        }
+
+        out.step("7. Gamma Ltd, whose key is certified by a CA the registry does not hold, is refused")
         let gammaOutcome = try await gamma.onboarding(out, network, .init(legalName: "Gamma Ltd", countryCode: "BE", vatID: "BE0765432146"))
             .onboard(clearingHouse: houses[0].url, now: now)
         let named = gammaOutcome.refusal.contains { $0.hasPrefix("certificate-chain") }

@@ -17,6 +17,7 @@ struct Espace: AsyncParsableCommand {
             DCPCommand.self,
             ServeCommand.self,
             ParticipantCommand.self,
+            OfferingCommand.self,
             DemoCommand.self,
             VCCommand.self,
             PolicyCommand.self,

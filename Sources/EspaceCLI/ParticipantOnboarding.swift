@@ -82,23 +82,8 @@ struct ParticipantOnboarding {
         out.say("   the notary checked \(profile.vatID) and issued a gx:VatID credential")
 
         let credentials = [legalPerson, acceptance, number]
-        let presentation = try IdentitySupport.report {
-            try Presentation.envelop(credentials: credentials, holder: node.did, key: key, kid: node.did + "#key-1", holderAsIssuer: true)
-        }
-        let labelID = baseURL + "/credentials/compliance.json"
-        let request = HTTPRequest(
-            method: "POST", url: house + "/v2/api/credential-offers/standard-compliance?vcid=\(Self.encode(labelID))",
-            headers: [(name: "Content-Type", value: "application/vp+jwt")], body: Array(presentation.utf8))
-        let response = try await send(request)
-        guard response.status == 201 else {
-            let results = (try? JSONParser().parse(response.body))?["results"]?.asArray ?? []
-            let failed = results.map { "\($0["check"]?.stringValue ?? "?") at \($0["path"]?.stringValue ?? ""): \($0["message"]?.stringValue ?? "")" }
-            out.say("   ✘ compliance refused (HTTP \(response.status)):")
-            for line in failed { out.say("     - \(line)") }
-            return Outcome(credentials: credentials, label: nil, refusal: failed.isEmpty ? ["HTTP \(response.status)"] : failed)
-        }
-        let label = String(decoding: response.body, as: UTF8.self)
-        out.say("   the clearing house checked the presentation and issued a gx:LabelCredential (SC)")
+        let (label, refusal) = try await compliance(credentials, labelID: baseURL + "/credentials/compliance.json", house: house)
+        guard let label else { return Outcome(credentials: credentials, label: nil, refusal: refusal) }
         let own: Set<String> = Set(
             ["legal-person", "terms", "registration-number", "compliance"].map { baseURL + "/credentials/\($0).json#cs" })
         for jwt in credentials + [label] {
@@ -110,6 +95,74 @@ struct ParticipantOnboarding {
         }
         out.say("   its wallet (DCP credential service) now holds the 4 credentials")
         return Outcome(credentials: credentials, label: label, refusal: [])
+    }
+
+    /// Presents `credentials` (a `vp+jwt` signed by the participant) to the clearing house's
+    /// compliance service: the label credential, or the failed checks.
+    func compliance(_ credentials: [String], labelID: String, house: String) async throws -> (String?, [String]) {
+        let presentation = try IdentitySupport.report {
+            try Presentation.envelop(credentials: credentials, holder: node.did, key: key, kid: node.did + "#key-1", holderAsIssuer: true)
+        }
+        let request = HTTPRequest(
+            method: "POST", url: house + "/v2/api/credential-offers/standard-compliance?vcid=\(Self.encode(labelID))",
+            headers: [(name: "Content-Type", value: "application/vp+jwt")], body: Array(presentation.utf8))
+        let response = try await send(request)
+        guard response.status == 201 else {
+            let results = (try? JSONParser().parse(response.body))?["results"]?.asArray ?? []
+            let failed = results.map { "\($0["check"]?.stringValue ?? "?") at \($0["path"]?.stringValue ?? ""): \($0["message"]?.stringValue ?? "")" }
+            out.say("   ✘ compliance refused (HTTP \(response.status)):")
+            for line in failed { out.say("     - \(line)") }
+            return (nil, failed.isEmpty ? ["HTTP \(response.status)"] : failed)
+        }
+        out.say("   the clearing house checked the presentation and issued a gx:LabelCredential (SC)")
+        return (String(decoding: response.body, as: UTF8.self), [])
+    }
+
+    /// A `gx:ServiceOffering` by the participant, provided by its legal person, certified with
+    /// the credentials of its onboarding; the offering and its label are stored in the wallet.
+    func certifyOffering(
+        slug: String, name: String, description: String, termsURL: String, termsHash: String, keywords: [String],
+        onboarded credentials: [String], house clearingHouse: String, now: Date
+    ) async throws -> Outcome {
+        let house = clearingHouse.hasSuffix("/") ? String(clearingHouse.dropLast()) : clearingHouse
+        let legalPerson = credentials.compactMap { try? EnvelopedCredential.decode($0).credential }
+            .first { $0.types.contains("gx:LegalPerson") }
+        guard let provider = legalPerson?.credentialSubjects.first?["id"]?.stringValue else {
+            throw IdentitySupport.Failure("the wallet holds no gx:LegalPerson credential: onboard first")
+        }
+        let id = baseURL + "/credentials/offering-\(slug).json"
+        var subject: JSONObject = [
+            "id": .string(id + "#cs"), "schema:name": .string(name), "schema:description": .string(description),
+            "gx:providedBy": ["id": .string(provider)],
+            "gx:serviceOfferingTermsAndConditions": [
+                "type": "gx:TermsAndConditions",
+                "gx:url": ["@value": .string(termsURL), "@type": "http://www.w3.org/2001/XMLSchema#anyURI"],
+                "gx:hash": .string(termsHash),
+            ],
+        ]
+        if !keywords.isEmpty { subject["gx:keyword"] = .array(keywords.map { .string($0) }) }
+        let offering = try sign([
+            "@context": [
+                "https://www.w3.org/ns/credentials/v2", "https://w3id.org/gaia-x/development#", ["schema": "https://schema.org/"],
+            ],
+            "id": .string(id), "type": ["VerifiableCredential", "gx:ServiceOffering"], "issuer": .string(node.did),
+            "validFrom": .string(XSDDateTime.format(now.timeIntervalSince1970 - 60)),
+            "validUntil": .string(XSDDateTime.format(now.timeIntervalSince1970 + 365 * 86_400)),
+            "credentialSubject": .object(subject),
+        ])
+        out.say("   signed the gx:ServiceOffering \"\(name)\", provided by \(provider)")
+        let presented = credentials + [offering]
+        let (label, refusal) = try await compliance(presented, labelID: id.replacingOccurrences(of: ".json", with: "-compliance.json"), house: house)
+        guard let label else { return Outcome(credentials: [offering], label: nil, refusal: refusal) }
+        let own = Set([id + "#cs", id.replacingOccurrences(of: ".json", with: "-compliance.json") + "#cs"])
+        for jwt in [offering, label] {
+            do {
+                _ = try await node.wallet.store(jwt, now: now.timeIntervalSince1970, subjects: own)
+            } catch {
+                throw IdentitySupport.Failure("the wallet refused a credential: \(error.message)")
+            }
+        }
+        return Outcome(credentials: [offering], label: label, refusal: [])
     }
 
     func get(_ url: String) async throws -> (Int, [UInt8]) {

@@ -75,19 +75,29 @@ struct ParticipantOnboardTests {
         try config.write(toFile: "\(directory)/ch.json", atomically: true, encoding: .utf8)
         let server = try ServeCommandTests.serve(["--role", "clearing-house", "--config", "\(directory)/ch.json"], log: "\(directory)/ch.log")
         defer { server.terminate() }
-        func onboard(_ name: String, ca: String) throws -> CLIRunner.Result {
+        let acmePort = try freeLoopbackPort()
+        func onboard(_ name: String, ca: String, participantPort: Int? = nil) throws -> CLIRunner.Result {
             try CLIRunner.run([
-                "participant", "onboard", "--clearing-house", "http://127.0.0.1:\(port)", "--public-url", "http://127.0.0.1:\(try freeLoopbackPort())",
+                "participant", "onboard", "--clearing-house", "http://127.0.0.1:\(port)", "--public-url",
+                "http://127.0.0.1:\(try participantPort ?? freeLoopbackPort())",
                 "--dir", "\(directory)/\(name)", "--ca", "\(directory)/\(ca)", "--legal-name", "\(name) SA", "--country", "BE",
                 "--vat-id", "BE0123456749", "--allow-private", "--insecure-http",
             ])
         }
-        let accepted = try onboard("acme", ca: "ca")
+        let accepted = try onboard("acme", ca: "ca", participantPort: acmePort)
         #expect(accepted.status == 0, "\(accepted.stdout)\(accepted.stderr)")
         #expect(accepted.stdout.contains("issued a gx:LabelCredential (SC)"))
         for file in ["key.jwk", "certificate.pem", "did.json", "credentials/compliance.jwt", "credentials/registration-number.jwt"] {
             #expect(FileManager.default.fileExists(atPath: "\(directory)/acme/\(file)"), "\(file)")
         }
+        // The onboarded participant certifies a service offering (it must conform to the 25.11 shapes).
+        let offering = try CLIRunner.run([
+            "offering", "certify", "--wallet", "\(directory)/acme", "--public-url", "http://127.0.0.1:\(acmePort)",
+            "--clearing-house", "http://127.0.0.1:\(port)", "--name", "Weather observations", "--description", "Hourly observations",
+            "--terms-url", "https://acme.example/terms", "--terms-file", "\(directory)/terms.txt", "--allow-private", "--insecure-http",
+        ])
+        #expect(offering.status == 0, "\(offering.stdout)\(offering.stderr)")
+        #expect(FileManager.default.fileExists(atPath: "\(directory)/acme/credentials/offering-weather-observations-compliance.jwt"))
         let refused = try onboard("gamma", ca: "rogue-ca")
         #expect(refused.status == 1)
         #expect(refused.stdout.contains("certificate-chain"))

@@ -12,7 +12,8 @@ struct DemoCommandTests {
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         // Part 1: two clearing houses certify two participants; each accepts the other's
         // label; an onboarding is refused with the failed check named.
-        #expect(result.stdout.components(separatedBy: "issued a gx:LabelCredential (SC)").count == 3)
+        #expect(result.stdout.components(separatedBy: "issued a gx:LabelCredential (SC)").count == 4)  // two participants, one offering
+        #expect(result.stdout.contains("signed the gx:ServiceOffering"))
         #expect(result.stdout.components(separatedBy: "accepts").count - 1 == 2)
         #expect(result.stdout.contains("✔ refused, the failed check named: certificate-chain"))
         // Part 2: DCP between a provider and a consumer, and the refusals.

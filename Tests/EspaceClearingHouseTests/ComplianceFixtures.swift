@@ -96,6 +96,23 @@ struct ComplianceFixture {
         ]
     }
 
+    func serviceOffering(provider: String = "https://participant.example/legal-person.json#cs") -> JSONObject {
+        [
+            "@context": ["https://www.w3.org/ns/credentials/v2", "https://w3id.org/gaia-x/development#", ["schema": "https://schema.org/"]],
+            "id": "https://participant.example/offering.json", "type": ["VerifiableCredential", "gx:ServiceOffering"],
+            "issuer": .string(participant), "validFrom": "2026-11-01T00:00:00Z", "validUntil": "2027-11-01T00:00:00Z",
+            "credentialSubject": [
+                "id": "https://participant.example/offering.json#cs", "schema:name": "Weather observations",
+                "gx:providedBy": ["id": .string(provider)],
+                "gx:serviceOfferingTermsAndConditions": [
+                    "type": "gx:TermsAndConditions",
+                    "gx:url": ["@value": "https://participant.example/terms", "@type": "http://www.w3.org/2001/XMLSchema#anyURI"],
+                    "gx:hash": .string(String(repeating: "ab", count: 32)),
+                ],
+            ],
+        ]
+    }
+
     /// The registration-number credential from `notary` (default: the clearing house's own).
     func vatID(notary: Notary? = nil) async throws -> String {
         let request = try NotaryRequest(

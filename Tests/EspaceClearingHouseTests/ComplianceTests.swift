@@ -144,6 +144,15 @@ struct ComplianceShapesTests {
         }
         let failures = await f.failedChecks(try f.presentation([try f.sign(defective), try f.sign(f.issuerCredential()), try await f.vatID()]))
         let shapeFailures = failures.filter { $0.name == .shapes }
+        // A service offering by the participant conforms and is certified; one naming another
+        // provider is inconsistent.
+        let base = [try f.sign(f.legalPerson()), try f.sign(f.issuerCredential()), try await f.vatID()]
+        let offered = try await f.house.compliance.assess(
+            try f.presentation(base + [try f.sign(f.serviceOffering())]), level: .standardCompliance, vcid: "https://ch.example/c/10",
+            now: ComplianceFixture.now)
+        #expect(offered.checks.contains { $0.name == .consistency && $0.path.hasSuffix("gx:providedBy") && $0.passed })
+        let foreign = await f.failedChecks(try f.presentation(base + [try f.sign(f.serviceOffering(provider: "https://other.example/lp#cs"))]))
+        #expect(foreign.contains { $0.name == .consistency && $0.path.hasSuffix("gx:providedBy") })
         #expect(shapeFailures.contains { $0.path.hasPrefix("verifiableCredential[0].credentialSubject") && $0.message.contains("MinCount") }, "\(shapeFailures)")
     }
 }
