@@ -113,6 +113,25 @@ struct ComplianceFixture {
         ]
     }
 
+    /// A label level 1 declaration by the participant for its offering; `answers` overrides
+    /// the default "Confirm" of the criteria named.
+    func levelOneDeclaration(answers: [String: String] = [:], assignedTo: String = "https://participant.example/offering.json#cs") -> JSONObject {
+        var criteria: JSONObject = ["type": "gx:ServiceOfferingCriteria"]
+        for criterion in LabelCriteria.gaiaX2210.levels[.labelLevel1] ?? [] {
+            criteria["gx:" + criterion.id] = ["type": "gx:CriteriaResponse", "gx:response": .string(answers[criterion.id] ?? "Confirm")]
+        }
+        for (id, answer) in answers where answer == "-" { criteria["gx:" + id] = nil }
+        return [
+            "@context": ["https://www.w3.org/ns/credentials/v2", "https://w3id.org/gaia-x/development#"],
+            "id": "https://participant.example/label-level-1.json", "type": ["VerifiableCredential", "gx:ServiceOfferingLabelLevel1"],
+            "issuer": .string(participant), "validFrom": "2026-11-01T00:00:00Z", "validUntil": "2027-11-01T00:00:00Z",
+            "credentialSubject": [
+                "id": "https://participant.example/label-level-1.json#cs", "type": "gx:ServiceOfferingLabelLevel1",
+                "gx:assignedTo": ["id": .string(assignedTo)], "gx:criteria": .object(criteria),
+            ],
+        ]
+    }
+
     /// The registration-number credential from `notary` (default: the clearing house's own).
     func vatID(notary: Notary? = nil) async throws -> String {
         let request = try NotaryRequest(
@@ -130,6 +149,17 @@ struct ComplianceFixture {
     /// A presentation with everything compliance needs.
     func conformingPresentation() async throws -> String {
         try presentation([try sign(legalPerson()), try sign(issuerCredential()), try await vatID()])
+    }
+
+    /// The failed checks of a refused label-level-1 request.
+    func failedLevelOne(_ presentation: String) async -> [ComplianceCheck] {
+        do {
+            _ = try await house.compliance.assess(presentation, level: .labelLevel1, vcid: "https://ch.example/l1/2", now: ComplianceFixture.now)
+            Issue.record("expected a refusal")
+            return []
+        } catch {
+            return error.failures
+        }
     }
 
     /// The names of the failed checks of a refused request.

@@ -41,8 +41,11 @@ struct ComplianceTests {
         #expect(created.status == 201)
         #expect(created.contentType == "application/vc+jwt")
         #expect(try await f.house.complianceLog.issued(to: f.participant).count == 1)
+        // Level 1 without a criteria declaration: refused on criteria; level 2: not offered.
         let level1 = await route.handler(ServiceRequest(parameters: ["level": "label-level-1"], query: ["vcid": "https://ch.example/c/3"], body: Array(vp.utf8)))
-        #expect(level1.status == 501)
+        #expect(level1.status == 409)
+        let level2 = await route.handler(ServiceRequest(parameters: ["level": "label-level-2"], query: ["vcid": "https://ch.example/c/3"], body: Array(vp.utf8)))
+        #expect(level2.status == 501)
         let unknown = await route.handler(ServiceRequest(parameters: ["level": "gold"], query: ["vcid": "https://ch.example/c/3"], body: Array(vp.utf8)))
         #expect(unknown.status == 404)
         let noVCID = await route.handler(ServiceRequest(parameters: ["level": "standard-compliance"], body: Array(vp.utf8)))
@@ -154,5 +157,59 @@ struct ComplianceShapesTests {
         let foreign = await f.failedChecks(try f.presentation(base + [try f.sign(f.serviceOffering(provider: "https://other.example/lp#cs"))]))
         #expect(foreign.contains { $0.name == .consistency && $0.path.hasSuffix("gx:providedBy") })
         #expect(shapeFailures.contains { $0.path.hasPrefix("verifiableCredential[0].credentialSubject") && $0.message.contains("MinCount") }, "\(shapeFailures)")
+    }
+}
+
+/// Label level 1: the criteria declared by the participant, and what the label says of them.
+@Suite("Compliance: label levels")
+struct ComplianceLabelLevelTests {
+    func presentation(_ f: ComplianceFixture, declaration: JSONObject?) async throws -> String {
+        var credentials = [try f.sign(f.legalPerson()), try f.sign(f.issuerCredential()), try await f.vatID(), try f.sign(f.serviceOffering())]
+        if let declaration { credentials.append(try f.sign(declaration)) }
+        return try f.presentation(credentials)
+    }
+
+    @Test("a confirmed declaration gives an L1 label saying which criteria were declared")
+    func levelOne() async throws {
+        let f = try await ComplianceFixture.make()
+        let vp = try await presentation(f, declaration: f.levelOneDeclaration(answers: ["P5.1.3": "Not applicable"]))
+        let issued = try await f.house.compliance.assess(vp, level: .labelLevel1, vcid: "https://ch.example/l1/1", now: ComplianceFixture.now)
+        let subject = try #require(issued.credential.json["credentialSubject"]?.objectValue)
+        #expect(subject["gx:labelLevel"] == "L1")
+        let evidence = try #require(issued.credential.json["evidence"]?.asArray.first)
+        let declared = evidence["gx:declaredCriteria"]?.asArray.compactMap(\.stringValue) ?? []
+        #expect(declared.count == 61)
+        #expect(declared.contains("gx:P1.1.1"))
+        #expect(!declared.contains("gx:P5.1.3"))
+        #expect(evidence["gx:verifiedCriteria"]?.asArray.count == 1)
+        #expect(issued.checks.contains { $0.name == .criteria && $0.passed })
+        let verified = await ComplianceVerifier(trustedClearingHouses: [f.house.did], resolver: DIDResolvers.offline)
+            .verify(label: issued.jwt, now: ComplianceFixture.now + 60)
+        #expect(verified.isAccepted, "\(verified.failures)")
+        #expect(verified.level == "L1")
+    }
+
+    @Test("a denied, missing or wrongly inapplicable criterion refuses the label, named")
+    func refusals() async throws {
+        let f = try await ComplianceFixture.make()
+        for (answers, expected) in [(["P2.2.3": "Deny"], "P2.2.3 must be confirmed"), (["P3.1.20": "-"], "P3.1.20 is not answered"), (["P1.1.1": "Not applicable"], "P1.1.1 must be confirmed")] {
+            let failures = await f.failedLevelOne(try await presentation(f, declaration: f.levelOneDeclaration(answers: answers)))
+            #expect(failures.contains { $0.name == .criteria && $0.message.contains(expected) }, "\(answers): \(failures)")
+        }
+        let missing = await f.failedLevelOne(try await presentation(f, declaration: nil))
+        #expect(missing.contains { $0.name == .criteria && $0.message.contains("exactly one") })
+        let unassigned = await f.failedLevelOne(try await presentation(f, declaration: f.levelOneDeclaration(assignedTo: "https://elsewhere.example/so#cs")))
+        #expect(unassigned.contains { $0.name == .criteria && $0.path.hasSuffix("gx:assignedTo") })
+    }
+
+    @Test("levels without a criteria catalogue are not offered")
+    func notOffered() async throws {
+        let f = try await ComplianceFixture.make()
+        do {
+            _ = try await f.house.compliance.assess(try await f.conformingPresentation(), level: .labelLevel2, vcid: "https://ch.example/l2/1", now: ComplianceFixture.now)
+            Issue.record("label level 2 should not be offered")
+        } catch {
+            #expect((error as? ComplianceRefusal)?.status == 501)
+        }
     }
 }

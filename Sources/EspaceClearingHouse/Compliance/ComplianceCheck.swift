@@ -32,6 +32,8 @@ public struct ComplianceCheck: Sendable, Equatable {
         /// The credentials agree with each other (the legal person's registration number is the
         /// notary's subject; a service offering is provided by the participant).
         case consistency
+        /// A label level's criteria are confirmed by the participant's declaration.
+        case criteria
     }
 
     public var name: Name

@@ -56,6 +56,8 @@ public struct ComplianceService: Sendable {
     /// The engine and rules versions written in the credential.
     public var engineVersion: String
     public var rulesVersion = "CD25.10"
+    /// The criteria of the label levels offered (level 1 from the Gaia-X 22.10 declaration).
+    public var labelCriteria = LabelCriteria.gaiaX2210
 
     public init(
         did: String, key: PrivateKey, kid: String, registry: Registry, resolver: any VerificationMethodResolver,
@@ -76,13 +78,13 @@ public struct ComplianceService: Sendable {
     public func assess(_ presentation: String, level: Level, vcid: String, now: Date) async throws(ComplianceRefusal)
         -> Issued
     {
-        guard level == .standardCompliance else {
+        guard level == .standardCompliance || labelCriteria.levels[level] != nil else {
             throw ComplianceRefusal(
                 status: 501,
                 failures: [
                     ComplianceCheck(
                         .format, passed: false,
-                        "\(level.rawValue): the label-level criteria are not implemented yet; standard-compliance is")
+                        "\(level.rawValue) is not offered: this clearing house has no criteria catalogue for it")
                 ])
         }
         guard URLSyntax.isURL(vcid) else {
@@ -113,13 +115,19 @@ public struct ComplianceService: Sendable {
                 checks.append(ComplianceCheck(.shapes, passed: true, "every credential conforms to the registry's shapes"))
             }
         }
+        var declared: [String] = []
+        if level != .standardCompliance {
+            let (criteriaChecks, accepted) = self.criteriaChecks(payloads, level: level, participant: participant)
+            checks += criteriaChecks
+            declared = accepted
+        }
         let failures = checks.filter { !$0.passed }
         guard failures.isEmpty else { throw ComplianceRefusal(status: 409, failures: failures) }
         do {
             let credential = try LabelCredential.build(
                 id: vcid, issuer: did, level: level.label, engineVersion: engineVersion, rulesVersion: rulesVersion,
-                credentials: payloads, validatedCriteria: LabelCredential.standardComplianceCriteria, now: now,
-                validity: validity)
+                credentials: payloads, validatedCriteria: LabelCredential.standardComplianceCriteria,
+                declaredCriteria: declared.map { "gx:" + $0 }, now: now, validity: validity)
             let jwt = try EnvelopedCredential.sign(credential: credential, key: key, kid: kid)
             return Issued(jwt: jwt, credential: credential, participant: participant, checks: checks)
         } catch {

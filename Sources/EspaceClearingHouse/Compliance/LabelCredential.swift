@@ -12,7 +12,7 @@ enum LabelCredential {
 
     static func build(
         id: String, issuer: String, level: String, engineVersion: String, rulesVersion: String, credentials: [JSONObject],
-        validatedCriteria: [String], now: Date, validity: TimeInterval
+        validatedCriteria: [String], declaredCriteria: [String] = [], now: Date, validity: TimeInterval
     ) throws -> VerifiableCredential {
         var compliant: [JSONValue] = []
         for payload in credentials {
@@ -21,7 +21,7 @@ enum LabelCredential {
             if let credentialID = payload["id"]?.stringValue { entry["id"] = .string(credentialID) }
             compliant.append(.object(entry))
         }
-        let json: JSONObject = [
+        var json: JSONObject = [
             "@context": ["https://www.w3.org/ns/credentials/v2", "https://w3id.org/gaia-x/development#"],
             "type": ["VerifiableCredential", "gx:LabelCredential"],
             "id": .string(id),
@@ -34,9 +34,20 @@ enum LabelCredential {
                 "gx:engineVersion": .string(engineVersion),
                 "gx:rulesVersion": .string(rulesVersion),
                 "gx:compliantCredentials": .array(compliant),
-                "gx:validatedCriteria": .array(validatedCriteria.map { .string($0) }),
+                "gx:validatedCriteria": .array((validatedCriteria + declaredCriteria).map { .string($0) }),
             ],
         ]
+        if !declaredCriteria.isEmpty {
+            // What was verified from the credentials and what was accepted as the participant's
+            // declaration (outside the subject, whose Gaia-X shape is closed).
+            json["evidence"] = [
+                [
+                    "type": "gx:CriteriaAssessment",
+                    "gx:verifiedCriteria": .array(validatedCriteria.map { .string($0) }),
+                    "gx:declaredCriteria": .array(declaredCriteria.map { .string($0) }),
+                ]
+            ]
+        }
         return VerifiableCredential(json: json)
     }
 }
