@@ -32,6 +32,8 @@ struct ClearingHouseConfigFile {
     var insecureHTTP: Bool
     var host: String?
     var port: Int?
+    /// Label-level criteria added to (or replacing) level 1's: `{"label-level-2": [{"id", "optional"}]}`.
+    var labelCriteria: JSONValue?
 
     init(path: String) throws {
         let json = try IdentitySupport.readJSON(path)
@@ -82,6 +84,7 @@ struct ClearingHouseConfigFile {
             }
             self.terms = (version, resolve(file), terms["hash"]?.stringValue)
         }
+        labelCriteria = root["labelCriteria"]
         allowPrivate = try flag("allowPrivate")
         insecureHTTP = try flag("insecureHTTP")
         host = try string("host")

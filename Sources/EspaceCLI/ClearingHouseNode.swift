@@ -33,6 +33,13 @@ struct ClearingHouseNode {
         house.http = node.network
         house.allowInsecureHTTP = config.insecureHTTP
         house.engineVersion = "espace \(EspaceVersion.current)"
+        if let criteria = config.labelCriteria {
+            do {
+                house.labelCriteria = try house.labelCriteria.merging(json: criteria)
+            } catch {
+                throw IdentitySupport.Failure("the configuration's labelCriteria: \(error.message)")
+            }
+        }
         let store: Store
         do {
             store = try await Store.sqlite(path: config.storePath)

@@ -213,3 +213,27 @@ struct ComplianceLabelLevelTests {
         }
     }
 }
+
+@Suite("Label criteria catalogues")
+struct LabelCriteriaCatalogueTests {
+    @Test("an operator's catalogue offers more levels; bad catalogues are refused with the place")
+    func catalogue() throws {
+        let json = try JSONParser().parse(Array(#"{"label-level-2": [{"id": "P1.1.1"}, {"id": "P6.1.1", "optional": true}]}"#.utf8))
+        let merged = try LabelCriteria.gaiaX2210.merging(json: json)
+        #expect(merged.levels[.labelLevel2]?.count == 2)
+        #expect(merged.levels[.labelLevel2]?[1].optional == true)
+        #expect(merged.levels[.labelLevel1]?.count == 62)
+        for (text, expected) in [
+            (#"{"gold": [{"id": "X"}]}"#, "labelCriteria.gold"), (#"{"label-level-3": []}"#, "1 to 1000"),
+            (#"{"label-level-3": [{"optional": true}]}"#, "labelCriteria.label-level-3[0]"), (#"[]"#, "must be an object"),
+        ] {
+            #expect(throws: RegistryError.self) { try LabelCriteria.gaiaX2210.merging(json: try JSONParser().parse(Array(text.utf8))) }
+            let parsed = try JSONParser().parse(Array(text.utf8))
+            do throws(RegistryError) {
+                _ = try LabelCriteria.gaiaX2210.merging(json: parsed)
+            } catch {
+                #expect(error.message.contains(expected), "\(text): \(error.message)")
+            }
+        }
+    }
+}

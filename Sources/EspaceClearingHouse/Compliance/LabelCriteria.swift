@@ -51,6 +51,30 @@ public struct LabelCriteria: Sendable, Equatable {
         return LabelCriteria(levels: [.labelLevel1: level1])
     }()
 
+    /// This catalogue with the levels of `json` added or replaced:
+    /// `{"label-level-2": [{"id": "P1.1.1"}, {"id": "P5.1.1", "optional": true}], …}`.
+    public func merging(json: JSONValue) throws(RegistryError) -> LabelCriteria {
+        guard let object = json.objectValue else { throw RegistryError(.badRequest, "labelCriteria must be an object of levels") }
+        var merged = self
+        for (name, value) in object {
+            guard let level = ComplianceService.Level(rawValue: name), level != .standardCompliance else {
+                throw RegistryError(.badRequest, "labelCriteria.\(name) is not a label level (label-level-1, -2 or -3)")
+            }
+            guard let items = value.arrayValue, !items.isEmpty, items.count <= 1_000 else {
+                throw RegistryError(.badRequest, "labelCriteria.\(name) must be a list of 1 to 1000 criteria")
+            }
+            var criteria: [Criterion] = []
+            for (index, item) in items.enumerated() {
+                guard let id = item["id"]?.stringValue, !id.isEmpty, id.count <= 64 else {
+                    throw RegistryError(.badRequest, "labelCriteria.\(name)[\(index)] needs an \"id\"")
+                }
+                criteria.append(Criterion(id, optional: item["optional"]?.boolValue ?? false))
+            }
+            merged.levels[level] = criteria
+        }
+        return merged
+    }
+
     /// The answers a declaration gives: criterion id → response (`Confirm`, …).
     static func answers(_ subject: JSONObject) -> [String: String] {
         guard let criteria = GaiaX.property(subject, "criteria")?.objectValue else { return [:] }

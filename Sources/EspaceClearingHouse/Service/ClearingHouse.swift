@@ -45,6 +45,8 @@ public struct ClearingHouse: Sendable {
         public var shapeConformance: (any ShapeConformance)?
         /// The engine version written in compliance credentials.
         public var engineVersion = "espace"
+        /// The criteria of the label levels offered.
+        public var labelCriteria = LabelCriteria.gaiaX2210
 
         public init(did: String, key: PrivateKey, kid: String) {
             self.did = did
@@ -71,6 +73,7 @@ public struct ClearingHouse: Sendable {
         var compliance = ComplianceService(
             did: settings.did, key: settings.key, kid: settings.kid, registry: registry, resolver: settings.resolver,
             http: settings.http, allowInsecureHTTP: settings.allowInsecureHTTP, engineVersion: settings.engineVersion)
+        compliance.labelCriteria = settings.labelCriteria
         if let conformance = settings.shapeConformance {
             compliance.shapeConformance = conformance
         } else if !settings.shapes.isEmpty {
