@@ -33,6 +33,7 @@ struct ClearingHouseNode {
         house.http = node.network
         house.allowInsecureHTTP = config.insecureHTTP
         house.engineVersion = "espace \(EspaceVersion.current)"
+        house.publicURL = config.publicURL
         if let criteria = config.labelCriteria {
             do {
                 house.labelCriteria = try house.labelCriteria.merging(json: criteria)

@@ -1,4 +1,5 @@
 import EspaceClearingHouse
+import EspaceCredentials
 import EspaceIdentity
 import EspaceJSON
 import EspaceNetwork
@@ -32,6 +33,9 @@ struct DemoTrust {
         ds:Issuer a sh:NodeShape ; sh:targetClass gx:Issuer ;
           sh:property [ sh:path gx:gaiaxTermsAndConditions ; sh:minCount 1 ; sh:maxCount 1 ; sh:datatype xsd:string ] .
         """
+
+    /// The clearing houses' operator token (administration routes).
+    static let operatorToken = "demo-operator"
 
     let out: Narrator
     let folder: URL
@@ -106,8 +110,9 @@ struct DemoTrust {
             let (status, body) = try await fetch(house.url + "/v2/api/complianceIssuers")
             let listed = Set(((try? JSONParser().parse(body))?.asArray ?? []).compactMap(\.stringValue))
             out.expect(status == 200, "the registry's clearing-house list")
-            let verified = await ComplianceVerifier(trustedClearingHouses: listed, resolver: verifier.resolver)
-                .verify(label: label, credentials: outcome.credentials, now: now.addingTimeInterval(1))
+            let verified = await ComplianceVerifier.fetchingStatus(
+                trustedClearingHouses: listed, resolver: verifier.resolver, http: network, now: now.addingTimeInterval(1)
+            ).verify(label: label, credentials: outcome.credentials, now: now.addingTimeInterval(1))
             if verified.isAccepted {
                 out.say("   ✔ \(verifier.node.did) accepts \(name)'s label \(verified.level ?? "?") from \(verified.issuer ?? "?") for \(other.node.did)")
             } else {
@@ -115,7 +120,26 @@ struct DemoTrust {
             }
         }
 
-        out.step("6. Acme certifies a service offering with the same clearing house")
+        if let label = betaOutcome.label, let vcid = try? EnvelopedCredential.decode(label).credential.json["id"]?.stringValue {
+            out.step("6. The second clearing house's operator revokes Beta's label; Acme checks it again")
+            let body = try JSONSerializer().serialize(["vcid": .string(vcid), "reason": "demo: the participant left the data space"])
+            let request = HTTPRequest(
+                method: "POST", url: houses[1].url + "/v2/admin/revocations",
+                headers: [(name: "Authorization", value: "Bearer " + Self.operatorToken), (name: "Content-Type", value: "application/json")],
+                body: Array(body.utf8))
+            let answer = try await network.send(request, limits: HTTPLimits())
+            out.expect(answer.status == 200, "the revocation: HTTP \(answer.status)")
+            let (_, listed) = try await fetch(houses[0].url + "/v2/api/complianceIssuers")
+            let trusted = Set(((try? JSONParser().parse(listed))?.asArray ?? []).compactMap(\.stringValue))
+            let again = await ComplianceVerifier.fetchingStatus(
+                trustedClearingHouses: trusted, resolver: acme.resolver, http: network, now: now.addingTimeInterval(2)
+            ).verify(label: label, credentials: betaOutcome.credentials, now: now.addingTimeInterval(2))
+            let refusedOnStatus = again.failures.contains { $0.hasPrefix("status") }
+            out.expect(!again.isAccepted && refusedOnStatus, "Beta's revoked label: \(again.failures)")
+            if refusedOnStatus { out.say("   ✔ Acme now refuses Beta's label: \(again.failures.first { $0.hasPrefix("status") } ?? "")") }
+        }
+
+        out.step("7. Acme certifies a service offering with the same clearing house")
         if acmeOutcome.label != nil {
             let offering = try await acme.onboarding(out, network, .init(legalName: "Acme Data SA", countryCode: "BE", vatID: "BE0123456749"))
                 .certifyOffering(
@@ -125,7 +149,7 @@ struct DemoTrust {
             out.expect(offering.label != nil, "Acme's offering: \(offering.refusal)")
         }
 
-        out.step("7. Gamma Ltd, whose key is certified by a CA the registry does not hold, is refused")
+        out.step("8. Gamma Ltd, whose key is certified by a CA the registry does not hold, is refused")
         let gammaOutcome = try await gamma.onboarding(out, network, .init(legalName: "Gamma Ltd", countryCode: "BE", vatID: "BE0765432146"))
             .onboard(clearingHouse: houses[0].url, now: now)
         let named = gammaOutcome.refusal.contains { $0.hasPrefix("certificate-chain") }
@@ -157,9 +181,10 @@ struct DemoTrust {
         house.allowInsecureHTTP = true
         house.shapeConformance = shapes
         house.engineVersion = "espace \(EspaceVersion.current)"
+        house.publicURL = url
         let store = try await Store.sqlite(path: folder.appendingPathComponent("clearing-house-\(name).sqlite").path)
         let clearingHouse = try await ClearingHouse.open(house, store: store, now: now)
-        node.endpoints.routes = clearingHouse.routes(operatorToken: nil)
+        node.endpoints.routes = clearingHouse.routes(operatorToken: Self.operatorToken)
         return House(node: node, house: clearingHouse, url: url)
     }
 

@@ -16,6 +16,7 @@ struct DemoCommandTests {
         #expect(result.stdout.contains("signed the gx:ServiceOffering"))
         #expect(result.stdout.components(separatedBy: "accepts").count - 1 == 2)
         #expect(result.stdout.contains("✔ refused, the failed check named: certificate-chain"))
+        #expect(result.stdout.contains("✔ Acme now refuses Beta's label: status: the credential is revoked"))
         // Part 2: DCP between a provider and a consumer, and the refusals.
         #expect(result.stdout.contains("✔ 200: did:web:127.0.0.1"))
         for reason in ["replayed", "signatureInvalid", "untrustedIssuer"] {

@@ -45,7 +45,7 @@ struct ComplianceFixture {
     /// - Parameters:
     ///   - anchored: whether the registry holds the participant's CA.
     ///   - shapes: Turtle shapes the registry enforces.
-    static func make(anchored: Bool = true, shapes: [Registry.Shapes] = []) async throws -> ComplianceFixture {
+    static func make(anchored: Bool = true, shapes: [Registry.Shapes] = [], publicURL: String? = nil) async throws -> ComplianceFixture {
         let ca = try DevelopmentCA.root(subject: "CN=Test Root,O=Espace", notBefore: now - 86_400)
         let participantKey = try PrivateKey.generate(.es256)
         let participant = "did:web:participant.example"
@@ -60,6 +60,7 @@ struct ComplianceFixture {
         settings.termsAndConditions = terms
         settings.resolver = resolvers
         settings.shapes = shapes
+        settings.publicURL = publicURL
         let house = try await ClearingHouse.open(settings, store: try await Store.sqlite(path: nil), now: now)
         return ComplianceFixture(ca: ca, house: house, participant: participant, participantKey: participantKey, documents: documents)
     }

@@ -58,6 +58,10 @@ public struct ComplianceService: Sendable {
     public var rulesVersion = "CD25.10"
     /// The criteria of the label levels offered (level 1 from the Gaia-X 22.10 declaration).
     public var labelCriteria = LabelCriteria.gaiaX2210
+    /// Where this clearing house publishes the revocation list of its compliance credentials
+    /// (`{publicURL}/v2/api/status/compliance`) and the log allocating their indexes; nil:
+    /// credentials carry no status.
+    public var status: (listURL: String, log: ComplianceLog)?
 
     public init(
         did: String, key: PrivateKey, kid: String, registry: Registry, resolver: any VerificationMethodResolver,
@@ -124,10 +128,19 @@ public struct ComplianceService: Sendable {
         let failures = checks.filter { !$0.passed }
         guard failures.isEmpty else { throw ComplianceRefusal(status: 409, failures: failures) }
         do {
-            let credential = try LabelCredential.build(
+            var credential = try LabelCredential.build(
                 id: vcid, issuer: did, level: level.label, engineVersion: engineVersion, rulesVersion: rulesVersion,
                 credentials: payloads, validatedCriteria: LabelCredential.standardComplianceCriteria,
                 declaredCriteria: declared.map { "gx:" + $0 }, now: now, validity: validity)
+            if let status {
+                let index = try await status.log.statusIndex(for: vcid)
+                var json = credential.json
+                json["credentialStatus"] = [
+                    "id": .string(status.listURL + "#\(index)"), "type": "BitstringStatusListEntry", "statusPurpose": "revocation",
+                    "statusListIndex": .string(String(index)), "statusListCredential": .string(status.listURL),
+                ]
+                credential = VerifiableCredential(json: json)
+            }
             let jwt = try EnvelopedCredential.sign(credential: credential, key: key, kid: kid)
             return Issued(jwt: jwt, credential: credential, participant: participant, checks: checks)
         } catch {

@@ -23,10 +23,26 @@ public struct ComplianceVerifier: Sendable {
     /// The clearing houses whose labels are accepted (`GET /v2/api/complianceIssuers`).
     public var trustedClearingHouses: Set<String>
     public var resolver: any VerificationMethodResolver
+    /// Checks the label's revocation status (the clearing house's list); nil: not checked.
+    public var statusChecker: StatusListChecker?
 
-    public init(trustedClearingHouses: Set<String>, resolver: any VerificationMethodResolver) {
+    public init(
+        trustedClearingHouses: Set<String>, resolver: any VerificationMethodResolver, statusChecker: StatusListChecker? = nil
+    ) {
         self.trustedClearingHouses = trustedClearingHouses
         self.resolver = resolver
+        self.statusChecker = statusChecker
+    }
+
+    /// A verifier that fetches the clearing houses' revocation lists through `http` and checks
+    /// them (signed by a listed clearing house, valid), as a participant does.
+    public static func fetchingStatus(
+        trustedClearingHouses: Set<String>, resolver: any VerificationMethodResolver, http: any HTTPClient, now: Date
+    ) -> ComplianceVerifier {
+        let policy = CredentialVerifier.Policy(now: now, resolver: resolver, trustedIssuers: trustedClearingHouses)
+        return ComplianceVerifier(
+            trustedClearingHouses: trustedClearingHouses, resolver: resolver,
+            statusChecker: StatusListChecker(source: VerifyingStatusListSource(http: http, policy: policy)))
     }
 
     /// Verifies the label `jwt` at `now`; with `credentials` (the `vc+jwt`s it was issued for),
@@ -34,6 +50,7 @@ public struct ComplianceVerifier: Sendable {
     public func verify(label jwt: String, credentials: [String] = [], now: Date) async -> Outcome {
         var policy = CredentialVerifier.Policy(now: now, resolver: resolver, trustedIssuers: trustedClearingHouses)
         policy.validatorOptions.checkJSONLD = false
+        policy.statusChecker = statusChecker
         let report = await CredentialVerifier(policy: policy).verify(jwt)
         var outcome = Outcome(issuer: report.issuer, level: nil, failures: report.failures.map { "\($0.name.rawValue): \($0.error?.message ?? "")" })
         guard let credential = report.credential else {

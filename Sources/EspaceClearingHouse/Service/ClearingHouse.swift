@@ -47,6 +47,9 @@ public struct ClearingHouse: Sendable {
         public var engineVersion = "espace"
         /// The criteria of the label levels offered.
         public var labelCriteria = LabelCriteria.gaiaX2210
+        /// The clearing house's public URL: its compliance credentials then carry a revocation
+        /// status in the list it serves at `/v2/api/status/compliance` (nil: no status).
+        public var publicURL: String?
 
         public init(did: String, key: PrivateKey, kid: String) {
             self.did = did
@@ -74,6 +77,11 @@ public struct ClearingHouse: Sendable {
             did: settings.did, key: settings.key, kid: settings.kid, registry: registry, resolver: settings.resolver,
             http: settings.http, allowInsecureHTTP: settings.allowInsecureHTTP, engineVersion: settings.engineVersion)
         compliance.labelCriteria = settings.labelCriteria
+        let complianceLog = ComplianceLog(store: store)
+        if let url = settings.publicURL {
+            let base = url.hasSuffix("/") ? String(url.dropLast()) : url
+            compliance.status = (base + "/v2/api/status/compliance", complianceLog)
+        }
         if let conformance = settings.shapeConformance {
             compliance.shapeConformance = conformance
         } else if !settings.shapes.isEmpty {
@@ -81,12 +89,13 @@ public struct ClearingHouse: Sendable {
         }
         return ClearingHouse(
             did: settings.did, registry: registry, notary: notary, notaryLog: NotaryLog(store: store),
-            compliance: compliance, complianceLog: ComplianceLog(store: store))
+            compliance: compliance, complianceLog: complianceLog)
     }
 
     /// The HTTP routes of every service.
     public func routes(operatorToken: String?, now: @escaping @Sendable () -> Date = Date.init) -> [ServiceRoute] {
         registry.routes(operatorToken: operatorToken, now: now) + notary.routes(log: notaryLog, now: now)
             + compliance.routes(log: complianceLog, now: now)
+            + compliance.statusRoutes(log: complianceLog, operatorToken: operatorToken, now: now)
     }
 }
