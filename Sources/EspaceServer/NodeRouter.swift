@@ -10,6 +10,8 @@ public enum NodeRouter {
     /// The router; usable without a socket (`app.test(.router)`) and by `NodeServer`.
     public static func router(for endpoints: NodeEndpoints) -> Router<BasicRequestContext> {
         let router = Router()
+        // One log line per request (method, path, request id as metadata), at info level.
+        router.middlewares.add(LogRequestsMiddleware(.info))
         router.get("/health") { _, _ -> Response in JSONResponse.make(status: 200, body: ["status": "ok"]) }
         if let document = endpoints.didDocument {
             let bytes = (try? JSONSerializer(options: .init(pretty: true)).serializeBytes(document)) ?? []
