@@ -57,8 +57,9 @@ struct DemoTrust {
         out.say("1. A development CA is the data space's trust anchor: \(ca.certificate.subject)")
         let shapes = try IdentitySupport.report { try GaiaXShapeConformance(shapes: [Self.dataSpaceShapes], rewriting: [:]) }
         let ports = (try freeLoopbackPort(), try freeLoopbackPort(), try freeLoopbackPort(), try freeLoopbackPort(), try freeLoopbackPort())
-        let urls = ["http://127.0.0.1:\(ports.0)", "http://127.0.0.1:\(ports.1)"]
-        let dids = urls.map { "did:web:127.0.0.1%3A" + $0.split(separator: ":").last! }
+        let housePorts = [ports.0, ports.1]
+        let urls = housePorts.map { "http://127.0.0.1:\($0)" }
+        let dids = housePorts.map { "did:web:127.0.0.1%3A\($0)" }
         var houses: [House] = []
         for (index, url) in urls.enumerated() {
             houses.append(try await makeHouse(url: url, name: index == 0 ? "a" : "b", anchor: anchor, peers: dids, shapes: shapes, now: now))
@@ -72,7 +73,7 @@ struct DemoTrust {
         let gamma = try makeParticipant(port: ports.4, ca: rogueCA, now: now)
         try await withThrowingTaskGroup(of: Void.self) { group in
             let ready = AsyncStream<Int>.makeStream()
-            let nodes = houses.map { ($0.node, Int($0.url.split(separator: ":").last!) ?? 0) }
+            let nodes = zip(houses, housePorts).map { ($0.node, $1) }
                 + [(acme.node, ports.2), (beta.node, ports.3), (gamma.node, ports.4)]
             for (node, port) in nodes {
                 group.addTask {
