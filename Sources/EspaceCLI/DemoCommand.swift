@@ -38,9 +38,7 @@ struct DemoCommand: AsyncParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("espace-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let network = GuardedHTTPClient(
-            client: URLSessionHTTPClient(), resolver: SystemHostResolver(),
-            allowList: AddressAllowList(hosts: [], networks: [], allowAllPrivate: true))
+        let network = try VCSupport.guardedClient(allowHost: [], allowPrivate: true)
         try await DemoTrust(out: out, folder: folder, network: network).run()
         out.step("Part 2 — exchange: a provider verifies a consumer's membership with DCP")
         let issuerKey = try IdentitySupport.report { try PrivateKey.generate(.edDSA) }
@@ -63,22 +61,8 @@ struct DemoCommand: AsyncParsableCommand {
         out.say("   consumer  \(consumer.did) (P-256), node on http://127.0.0.1:\(consumerPort)")
         out.say("   an impostor issuer \(rogue), whom nobody trusts")
 
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            let ready = AsyncStream<Int>.makeStream()
-            for (node, port) in [(provider, providerPort), (consumer, consumerPort)] {
-                group.addTask {
-                    try await NodeServer.run(endpoints: node.endpoints, host: "127.0.0.1", port: port, logLevel: .critical) { bound in
-                        ready.continuation.yield(bound)
-                    }
-                }
-            }
-            var started = 0
-            for await _ in ready.stream {
-                started += 1
-                if started == 2 { break }
-            }
+        try await ServingNodes.whileServing([(provider.endpoints, providerPort), (consumer.endpoints, consumerPort)]) {
             try await Self.scenario(out, issuer: (issuer, issuerKey), rogue: (rogue, rogueKey), provider: provider, consumer: consumer)
-            group.cancelAll()
         }
         guard out.failures == 0 else {
             throw CommandFailure.exit("\(out.failures) step(s) of the demo did not behave as expected")

@@ -71,24 +71,10 @@ struct DemoTrust {
         let beta = try makeParticipant(port: ports.3, ca: ca, now: now)
         let rogueCA = try IdentitySupport.report { try DevelopmentCA.root(subject: "CN=Unknown CA", notBefore: now - 86_400) }
         let gamma = try makeParticipant(port: ports.4, ca: rogueCA, now: now)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            let ready = AsyncStream<Int>.makeStream()
-            let nodes = zip(houses, housePorts).map { ($0.node, $1) }
-                + [(acme.node, ports.2), (beta.node, ports.3), (gamma.node, ports.4)]
-            for (node, port) in nodes {
-                group.addTask {
-                    try await NodeServer.run(endpoints: node.endpoints, host: "127.0.0.1", port: port, logLevel: .critical) { bound in
-                        ready.continuation.yield(bound)
-                    }
-                }
-            }
-            var started = 0
-            for await _ in ready.stream {
-                started += 1
-                if started == nodes.count { break }
-            }
+        let nodes = zip(houses, housePorts).map { ($0.node.endpoints, $1) }
+            + [(acme.node.endpoints, ports.2), (beta.node.endpoints, ports.3), (gamma.node.endpoints, ports.4)]
+        try await ServingNodes.whileServing(nodes) {
             try await scenario(houses: houses, acme: acme, beta: beta, gamma: gamma, now: now)
-            group.cancelAll()
         }
     }
 

@@ -97,27 +97,15 @@ struct OfferingCertifyCommand: AsyncParsableCommand {
             credentials.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         let slug = self.slug ?? Self.slug(name)
-        let network = GuardedHTTPClient(
-            client: URLSessionHTTPClient(), resolver: SystemHostResolver(),
-            allowList: AddressAllowList(hosts: [], networks: [], allowAllPrivate: allowPrivate))
+        let network = try VCSupport.guardedClient(allowHost: [], allowPrivate: allowPrivate)
         let onboarding = ParticipantOnboarding(
             node: node, key: key, profile: .init(legalName: "", countryCode: "", vatID: ""), http: network, out: out)
         out.step("Certifying \"\(name)\" for \(node.did) with \(clearingHouse)")
         let port = node.port ?? 8080
-        let outcome = try await withThrowingTaskGroup(of: ParticipantOnboarding.Outcome?.self) { group in
-            let ready = AsyncStream<Int>.makeStream()
-            group.addTask {
-                try await NodeServer.run(endpoints: node.endpoints, host: "127.0.0.1", port: port, logLevel: .critical) { bound in
-                    ready.continuation.yield(bound)
-                }
-                return nil
-            }
-            for await _ in ready.stream { break }
-            let result = try await onboarding.certifyOffering(
+        let outcome = try await ServingNodes.whileServing([(node.endpoints, port)]) {
+            try await onboarding.certifyOffering(
                 slug: slug, name: name, description: description, termsURL: termsURL, termsHash: hash, keywords: keywords,
                 onboarded: credentials, house: clearingHouse, now: Date())
-            group.cancelAll()
-            return result
         }
         if let offering = outcome.credentials.first {
             try IdentitySupport.write(offering + "\n", to: folder.appendingPathComponent("credentials/offering-\(slug).jwt").path, secret: false)

@@ -100,25 +100,13 @@ struct ParticipantOnboardCommand: AsyncParsableCommand {
         out.say("   \(node.did), its key certified by the chain (x5c)")
 
         out.step("4. Credentials and compliance, with \(clearingHouse)")
-        let network = GuardedHTTPClient(
-            client: URLSessionHTTPClient(), resolver: SystemHostResolver(),
-            allowList: AddressAllowList(hosts: [], networks: [], allowAllPrivate: allowPrivate))
+        let network = try VCSupport.guardedClient(allowHost: [], allowPrivate: allowPrivate)
         let onboarding = ParticipantOnboarding(
             node: node, key: privateKey, profile: .init(legalName: legalName, countryCode: country, vatID: vatID), http: network,
             out: out)
         let port = node.port ?? 8080
-        let outcome = try await withThrowingTaskGroup(of: ParticipantOnboarding.Outcome?.self) { group in
-            let ready = AsyncStream<Int>.makeStream()
-            group.addTask {
-                try await NodeServer.run(endpoints: node.endpoints, host: "127.0.0.1", port: port, logLevel: .critical) { bound in
-                    ready.continuation.yield(bound)
-                }
-                return nil
-            }
-            for await _ in ready.stream { break }
-            let result = try await onboarding.onboard(clearingHouse: clearingHouse, now: Date())
-            group.cancelAll()
-            return result
+        let outcome = try await ServingNodes.whileServing([(node.endpoints, port)]) {
+            try await onboarding.onboard(clearingHouse: clearingHouse, now: Date())
         }
         let names = ["legal-person", "terms", "registration-number"]
         for (name, jwt) in zip(names, outcome.credentials) {
