@@ -89,7 +89,7 @@ struct OfferingCertifyCommand: AsyncParsableCommand {
         }
         let node = try NodeAssembly(key: key, settings: settings)
         var credentials: [String] = []
-        for name in ["legal-person", "terms", "registration-number"] {
+        for name in ParticipantOnboarding.onboardingCredentials {
             let path = folder.appendingPathComponent("credentials/\(name).jwt").path
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw IdentitySupport.Failure("\(path) is missing: onboard the participant first")

@@ -108,8 +108,7 @@ struct ParticipantOnboardCommand: AsyncParsableCommand {
         let outcome = try await ServingNodes.whileServing([(node.endpoints, port)]) {
             try await onboarding.onboard(clearingHouse: clearingHouse, now: Date())
         }
-        let names = ["legal-person", "terms", "registration-number"]
-        for (name, jwt) in zip(names, outcome.credentials) {
+        for (name, jwt) in zip(ParticipantOnboarding.onboardingCredentials, outcome.credentials) {
             try IdentitySupport.write(jwt + "\n", to: folder.appendingPathComponent("credentials/\(name).jwt").path, secret: false)
         }
         guard let label = outcome.label else {

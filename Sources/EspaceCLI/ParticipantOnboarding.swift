@@ -84,8 +84,7 @@ struct ParticipantOnboarding {
         let credentials = [legalPerson, acceptance, number]
         let (label, refusal) = try await compliance(credentials, labelID: baseURL + "/credentials/compliance.json", house: house)
         guard let label else { return Outcome(credentials: credentials, label: nil, refusal: refusal) }
-        let own: Set<String> = Set(
-            ["legal-person", "terms", "registration-number", "compliance"].map { baseURL + "/credentials/\($0).json#cs" })
+        let own = Set((Self.onboardingCredentials + ["compliance"]).map { Self.subject($0, base: baseURL) })
         for jwt in credentials + [label] {
             do {
                 _ = try await node.wallet.store(jwt, now: now.timeIntervalSince1970, subjects: own)
@@ -131,6 +130,7 @@ struct ParticipantOnboarding {
             throw IdentitySupport.Failure("the wallet holds no gx:LegalPerson credential: onboard first")
         }
         let id = baseURL + "/credentials/offering-\(slug).json"
+        let labelID = baseURL + "/credentials/offering-\(slug)-compliance.json"
         var subject: JSONObject = [
             "id": .string(id + "#cs"), "schema:name": .string(name), "schema:description": .string(description),
             "gx:providedBy": ["id": .string(provider)],
@@ -152,9 +152,9 @@ struct ParticipantOnboarding {
         ])
         out.say("   signed the gx:ServiceOffering \"\(name)\", provided by \(provider)")
         let presented = credentials + [offering]
-        let (label, refusal) = try await compliance(presented, labelID: id.replacingOccurrences(of: ".json", with: "-compliance.json"), house: house)
+        let (label, refusal) = try await compliance(presented, labelID: labelID, house: house)
         guard let label else { return Outcome(credentials: [offering], label: nil, refusal: refusal) }
-        let own = Set([id + "#cs", id.replacingOccurrences(of: ".json", with: "-compliance.json") + "#cs"])
+        let own = Set(["offering-\(slug)", "offering-\(slug)-compliance"].map { Self.subject($0, base: baseURL) })
         for jwt in [offering, label] {
             do {
                 _ = try await node.wallet.store(jwt, now: now.timeIntervalSince1970, subjects: own)
@@ -177,6 +177,13 @@ struct ParticipantOnboarding {
             throw IdentitySupport.Failure("\(request.method) \(request.url): \(error.message)")
         }
     }
+
+    /// The credentials onboarding writes to a wallet, as `credentials/NAME.jwt`.
+    static let onboardingCredentials = ["legal-person", "terms", "registration-number"]
+
+    /// The subject id of the participant's document `NAME` (`BASE/credentials/NAME.json#cs`):
+    /// a wallet file `credentials/NAME.jwt` holds the credential about it.
+    static func subject(_ name: String, base: String) -> String { base + "/credentials/\(name).json#cs" }
 
     static func encode(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text

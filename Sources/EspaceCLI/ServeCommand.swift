@@ -118,13 +118,12 @@ struct ServeCommand: AsyncParsableCommand {
         let node = try NodeAssembly(key: privateKey, settings: settings)
         let now = Date().timeIntervalSince1970
         let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
-        // The participant's own Gaia-X documents (as `espace participant onboard` names them).
-        var own = Set(["legal-person", "terms", "registration-number", "compliance"].map { base + "/credentials/\($0).json#cs" })
-        for file in walletCredentials {
-            // Offerings certified with `espace offering certify`: offering-SLUG(-compliance).jwt.
-            let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-            if name.hasPrefix("offering-") { own.insert(base + "/credentials/\(name).json#cs") }
-        }
+        // The participant's own Gaia-X documents: each wallet file credentials/NAME.jwt is about
+        // BASE/credentials/NAME.json#cs (as `espace participant onboard` and `offering certify` name them).
+        let own = Set(
+            walletCredentials.map {
+                ParticipantOnboarding.subject(URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent, base: base)
+            })
         for file in credentials + walletCredentials {
             let jwt = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             do {

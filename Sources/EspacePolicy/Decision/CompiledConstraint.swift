@@ -209,10 +209,9 @@ struct LeftValueCache {
         case .dateTime:
             return state.currentTime.map { .builtin(TypedValue.from($0)) }
         case .count where state.usage == nil:
-            guard let uid = rule.source.uid else { return nil }
-            guard !state.usageCounts.isEmpty else { return .builtin(.success(.decimal(ExactNumber(0)))) }
-            let count = request.target.flatMap { state.usageCounts[uid + " " + $0] } ?? state.usageCounts[uid] ?? 0
-            return .builtin(.success(.decimal(ExactNumber(count))))
+            return ConstraintEvaluator.recordedCount(ruleUID: rule.source.uid, request: request, state: state).map {
+                .builtin(.success(.decimal(ExactNumber($0))))
+            }
         case .count, .measure:
             guard
                 let values = ConstraintEvaluator.leftValues(

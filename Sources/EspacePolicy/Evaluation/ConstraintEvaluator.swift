@@ -175,16 +175,24 @@ struct ConstraintEvaluator {
             if let usage = state.usage {
                 return [UsageMeasures(usage, now: nil, action: ruleAction, state: state).count]
             }
-            guard let ruleUID else { return nil }
-            guard !state.usageCounts.isEmpty else { return [.literal("0", datatype: xsd + "integer")] }
-            let count =
-                request.target.flatMap { state.usageCounts[ruleUID + " " + $0] } ?? state.usageCounts[ruleUID] ?? 0
-            return [.literal(String(count), datatype: xsd + "integer")]
+            return recordedCount(ruleUID: ruleUID, request: request, state: state).map {
+                [.literal(String($0), datatype: xsd + "integer")]
+            }
         case .measure(let measure):
             guard let usage = state.usage else { return nil }
             let now = state.currentTime.flatMap(UsageMeasures.seconds)
             return UsageMeasures(usage, now: now, action: ruleAction, state: state).value(measure).map { [$0] }
         }
+    }
+}
+
+extension ConstraintEvaluator {
+    /// `odrl:count` from the recorded counts (no usage history): by rule uid and target, then
+    /// by rule uid, 0 if none is recorded; nil for a rule without uid.
+    static func recordedCount(ruleUID: String?, request: EvaluationRequest, state: StateOfTheWorld) -> Int? {
+        guard let ruleUID else { return nil }
+        guard !state.usageCounts.isEmpty else { return 0 }
+        return request.target.flatMap { state.usageCounts[ruleUID + " " + $0] } ?? state.usageCounts[ruleUID] ?? 0
     }
 }
 
